@@ -1,0 +1,5 @@
+import sys
+
+from storyillus.cli import main
+
+sys.exit(main())

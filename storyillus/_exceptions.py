@@ -1,0 +1,47 @@
+"""Every error storyillus raises on purpose.
+
+Callers catch the narrowest class they can act on; the UI, the API and the CLI turn
+any ``StoryillusError`` into a one-line message for the user (``str(error)`` is always
+written for a person, never a stack trace, never a secret).
+
+    StoryillusError
+    ├── ConfigError           a setting has a value it does not accept
+    ├── InvalidInput          the user gave something we cannot use
+    │   └── InvalidImage      a reference picture that is not a usable image
+    ├── NotFound              no book or job with that id
+    └── IllustrationError     one provider could not draw one page
+        └── NoIllustrator     every provider in the chain failed or none is enabled
+"""
+
+from __future__ import annotations
+
+
+class StoryillusError(Exception):
+    """Base of every error raised on purpose by storyillus."""
+
+
+class ConfigError(StoryillusError):
+    """A setting (environment, .env or the settings file) has an invalid value."""
+
+
+class InvalidInput(StoryillusError):
+    """Input from a user that cannot be used; the message says what is wrong."""
+
+
+class InvalidImage(InvalidInput):
+    """A reference picture that is missing, unreadable, too large or not an image."""
+
+
+class NotFound(StoryillusError):
+    """No book or job with the given id."""
+
+
+class IllustrationError(StoryillusError):
+    """A provider could not illustrate a page."""
+
+
+class NoIllustrator(IllustrationError):
+    """Every provider in the chain failed, or none is enabled."""
+
+    attempts: tuple[dict[str, object], ...] = ()
+    """What each provider tried said, in order."""

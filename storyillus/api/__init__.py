@@ -1,0 +1,5 @@
+"""The JSON API and file routes, as Starlette routes mounted on app.py's ``st.App``."""
+
+from storyillus.api.routes import routes
+
+__all__ = ["routes"]

@@ -1,0 +1,450 @@
+"""The things a picture book is made of, and their JSON.
+
+Books and jobs are stored and sent as JSON in the seed's shapes: camelCase keys, the
+job status object exactly as ``SEED-async-illustrations.md`` documents it (extra keys
+are allowed, missing ones are not).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Any
+
+from storyillus._exceptions import InvalidInput
+
+MIN_PAGES = 4
+MAX_PAGES = 16
+DEFAULT_PAGES = 8
+MIN_AGE = 1
+MAX_AGE = 120
+MAX_NAME_CHARS = 60
+MAX_TEXT_CHARS = 2000
+
+ART_STYLES: tuple[str, ...] = ("watercolor", "storybook", "cartoon", "crayon", "paper cut")
+SETTINGS: tuple[str, ...] = (
+    "space",
+    "garden",
+    "forest",
+    "ocean",
+    "castle",
+    "city",
+    "snow",
+    "desert",
+    "home",
+    "meadow",
+)
+
+
+def _clean(text: str | None, what: str, limit: int = MAX_TEXT_CHARS) -> str:
+    text = " ".join((text or "").split())
+    if len(text) > limit:
+        raise InvalidInput(f"{what} is too long ({len(text)} characters; at most {limit}).")
+    return text
+
+
+def _clean_list(items: list[str] | tuple[str, ...] | None, what: str) -> list[str]:
+    cleaned = [_clean(item, what, MAX_NAME_CHARS) for item in items or ()]
+    return [item for item in cleaned if item]
+
+
+@dataclass(frozen=True)
+class Companion:
+    """A sibling or friend who appears in the story."""
+
+    name: str
+    relation: str = "friend"
+    traits: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "relation": self.relation, "traits": list(self.traits)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Companion:
+        return cls(
+            name=data["name"],
+            relation=data.get("relation", "friend"),
+            traits=tuple(data.get("traits", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Character:
+    """The child hero of the book."""
+
+    name: str
+    age: int
+    personality: tuple[str, ...] = ()
+    interests: tuple[str, ...] = ()
+    companions: tuple[Companion, ...] = ()
+    message: str = ""
+    image_path: str | None = None
+    """Absolute path of the stored reference picture, if there is one."""
+
+    @classmethod
+    def create(
+        cls,
+        name: str | None,
+        age: int | str | None,
+        personality: list[str] | tuple[str, ...] | None = None,
+        interests: list[str] | tuple[str, ...] | None = None,
+        companions: list[Companion] | tuple[Companion, ...] | None = None,
+        message: str | None = None,
+        image_path: str | None = None,
+    ) -> Character:
+        """Build a character from user input, or raise InvalidInput saying what is wrong."""
+        clean_name = _clean(name, "The hero's name", MAX_NAME_CHARS)
+        if not clean_name:
+            raise InvalidInput("The hero needs a name.")
+        if isinstance(age, bool):
+            raise InvalidInput(f"Age must be a whole number from {MIN_AGE} to {MAX_AGE}.")
+        try:
+            whole_age = int(str(age).strip()) if not isinstance(age, int) else age
+        except (TypeError, ValueError):
+            raise InvalidInput(
+                f"Age must be a whole number from {MIN_AGE} to {MAX_AGE}, not {age!r}."
+            ) from None
+        if not MIN_AGE <= whole_age <= MAX_AGE:
+            raise InvalidInput(f"Age must be from {MIN_AGE} to {MAX_AGE}, not {whole_age}.")
+        cleaned_companions = []
+        for companion in companions or ():
+            companion_name = _clean(companion.name, "A companion's name", MAX_NAME_CHARS)
+            if companion_name:
+                cleaned_companions.append(
+                    Companion(
+                        name=companion_name,
+                        relation=_clean(companion.relation, "A relation", MAX_NAME_CHARS)
+                        or "friend",
+                        traits=tuple(_clean_list(list(companion.traits), "A trait")),
+                    )
+                )
+        return cls(
+            name=clean_name,
+            age=whole_age,
+            personality=tuple(_clean_list(personality, "A personality trait")),
+            interests=tuple(_clean_list(interests, "An interest")),
+            companions=tuple(cleaned_companions),
+            message=_clean(message, "The personal message"),
+            image_path=image_path,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "age": self.age,
+            "personality": list(self.personality),
+            "interests": list(self.interests),
+            "siblings": [c.to_json() for c in self.companions],
+            "message": self.message,
+            "imagePath": self.image_path,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Character:
+        return cls(
+            name=data["name"],
+            age=int(data["age"]),
+            personality=tuple(data.get("personality", ())),
+            interests=tuple(data.get("interests", ())),
+            companions=tuple(Companion.from_json(c) for c in data.get("siblings", ())),
+            message=data.get("message", ""),
+            image_path=data.get("imagePath"),
+        )
+
+
+@dataclass(frozen=True)
+class StoryRequest:
+    """Everything a user asks for when they make a book."""
+
+    character: Character
+    prompt: str
+    themes: tuple[str, ...] = ()
+    setting: str = ""
+    pages: int = DEFAULT_PAGES
+    art_style: str = "watercolor"
+    seed: int | None = None
+    """Same seed, same offline story and pictures; None picks one at random."""
+
+    @classmethod
+    def create(
+        cls,
+        character: Character,
+        prompt: str | None,
+        themes: list[str] | tuple[str, ...] | None = None,
+        setting: str | None = None,
+        pages: int | str | None = None,
+        art_style: str | None = None,
+        seed: int | None = None,
+    ) -> StoryRequest:
+        """Build a request from user input, or raise InvalidInput saying what is wrong."""
+        clean_prompt = _clean(prompt, "The story idea")
+        if not clean_prompt:
+            raise InvalidInput("The story needs an idea: a sentence about what happens.")
+        if pages is None or pages == "":
+            count = DEFAULT_PAGES
+        else:
+            try:
+                count = int(pages)
+            except (TypeError, ValueError):
+                raise InvalidInput(
+                    f"Number of pages must be a whole number from {MIN_PAGES} to {MAX_PAGES}."
+                ) from None
+        if not MIN_PAGES <= count <= MAX_PAGES:
+            raise InvalidInput(
+                f"Number of pages must be from {MIN_PAGES} to {MAX_PAGES}, not {count}."
+            )
+        return cls(
+            character=character,
+            prompt=clean_prompt,
+            themes=tuple(_clean_list(themes, "A theme")),
+            setting=_clean(setting, "The setting", MAX_NAME_CHARS).lower(),
+            pages=count,
+            art_style=_clean(art_style, "The art style", MAX_NAME_CHARS) or "watercolor",
+            seed=seed,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "character": self.character.to_json(),
+            "prompt": self.prompt,
+            "themes": list(self.themes),
+            "setting": self.setting,
+            "pages": self.pages,
+            "artStyle": self.art_style,
+            "seed": self.seed,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StoryRequest:
+        return cls(
+            character=Character.from_json(data["character"]),
+            prompt=data["prompt"],
+            themes=tuple(data.get("themes", ())),
+            setting=data.get("setting", ""),
+            pages=int(data.get("pages", DEFAULT_PAGES)),
+            art_style=data.get("artStyle", "watercolor"),
+            seed=data.get("seed"),
+        )
+
+
+@dataclass(frozen=True)
+class PageDraft:
+    """One page as a story writer produces it, before it belongs to a book."""
+
+    text: str
+    scene: str
+    """What the illustration shows, written for an illustrator."""
+
+
+@dataclass(frozen=True)
+class Story:
+    """A written story: a title and its pages in order."""
+
+    title: str
+    pages: tuple[PageDraft, ...]
+    writer: str = "offline"
+    model: str = "offline-storyteller"
+
+
+@dataclass(frozen=True)
+class Illustration:
+    """The picture drawn for one page, and who drew it."""
+
+    provider: str
+    model: str
+    character_referenced: bool
+    local_url: str | None = None
+    b64_json: str | None = None
+    url: str | None = None
+    attempts: tuple[dict[str, Any], ...] = ()
+    """One entry per provider tried: ``{"provider", "model", "error"}``."""
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "provider": self.provider,
+            "model": self.model,
+            "characterReferenced": self.character_referenced,
+            "attempts": list(self.attempts),
+        }
+        for key, value in (
+            ("localUrl", self.local_url),
+            ("b64_json", self.b64_json),
+            ("url", self.url),
+        ):
+            if value is not None:
+                data[key] = value
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Illustration:
+        return cls(
+            provider=data["provider"],
+            model=data["model"],
+            character_referenced=bool(data["characterReferenced"]),
+            local_url=data.get("localUrl"),
+            b64_json=data.get("b64_json"),
+            url=data.get("url"),
+            attempts=tuple(data.get("attempts", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of a book: its words, its scene, and its current picture if drawn."""
+
+    number: int
+    text: str
+    scene: str
+    illustration: Illustration | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "pageNumber": self.number,
+            "text": self.text,
+            "description": self.scene,
+            "illustration": self.illustration.to_json() if self.illustration else None,
+        }
+
+
+@dataclass(frozen=True)
+class Book:
+    id: str
+    title: str
+    request: StoryRequest
+    pages: tuple[Page, ...]
+    created_at: float
+    seed: int
+    writer: str = "offline"
+    model: str = "offline-storyteller"
+    pinned: bool = False
+
+    @property
+    def character(self) -> Character:
+        return self.request.character
+
+    def page(self, number: int) -> Page:
+        for page in self.pages:
+            if page.number == number:
+                return page
+        raise InvalidInput(f"This book has no page {number}; it has pages 1 to {len(self.pages)}.")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "request": self.request.to_json(),
+            "pages": [page.to_json() for page in self.pages],
+            "createdAt": self.created_at,
+            "seed": self.seed,
+            "writer": self.writer,
+            "model": self.model,
+            "pinned": self.pinned,
+        }
+
+
+class JobStatus(enum.StrEnum):
+    QUEUED = "queued"
+    PROCESSING = "processing"
+    COMPLETED = "completed"
+    FAILED = "failed"
+
+    @property
+    def is_final(self) -> bool:
+        return self in (JobStatus.COMPLETED, JobStatus.FAILED)
+
+
+class ResultStatus(enum.StrEnum):
+    PENDING = "pending"
+    DONE = "done"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """The outcome of illustrating one page within one job."""
+
+    page_number: int
+    description: str
+    status: ResultStatus = ResultStatus.PENDING
+    illustration: Illustration | None = None
+    error: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"pageNumber": self.page_number, "description": self.description}
+        if self.illustration is not None:
+            illustration = self.illustration.to_json()
+            data.update(illustration)
+        else:
+            data.update({"model": None, "characterReferenced": False})
+        data["status"] = self.status.value
+        data["error"] = self.error
+        return data
+
+
+@dataclass(frozen=True)
+class Job:
+    """Illustrating some pages of one book in the background."""
+
+    id: str
+    book_id: str
+    status: JobStatus
+    results: tuple[PageResult, ...]
+    created_at: float
+    updated_at: float
+    error: str | None = None
+    kind: str = "book"
+    """"book" for a whole book, "redraw" for one page drawn again."""
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for r in self.results if r.status is ResultStatus.DONE)
+
+    @property
+    def finished_count(self) -> int:
+        return sum(1 for r in self.results if r.status is not ResultStatus.PENDING)
+
+    def to_status_json(self) -> dict[str, Any]:
+        """The seed's job status object; ``results`` lists the pages finished so far."""
+        return {
+            "id": self.id,
+            "status": self.status.value,
+            "results": [r.to_json() for r in self.results if r.status is not ResultStatus.PENDING],
+            "error": self.error,
+            "bookId": self.book_id,
+            "kind": self.kind,
+            "totalPages": len(self.results),
+            "completedPages": self.done_count,
+            "createdAt": self.created_at,
+            "updatedAt": self.updated_at,
+        }
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Disk used by saved illustrations."""
+
+    files: int
+    bytes: int
+
+    @property
+    def megabytes(self) -> float:
+        return self.bytes / (1024 * 1024)
+
+
+__all__ = [
+    "ART_STYLES",
+    "SETTINGS",
+    "Book",
+    "Character",
+    "Companion",
+    "Illustration",
+    "Job",
+    "JobStatus",
+    "Page",
+    "PageDraft",
+    "PageResult",
+    "ResultStatus",
+    "Story",
+    "StoryRequest",
+    "Usage",
+]

@@ -1,0 +1,581 @@
+"""The built-in illustrator: draws every page with Pillow, no network and no API key.
+
+A page is composed from the request alone, so the same request always gives the same
+PNG bytes: a background for the setting and the time of day, props named in the scene,
+the hero (whose look comes from the hero's name, or from the reference picture) and
+the hero's companions, then a light paper texture and vignette.
+
+Randomness comes from ``random.Random`` instances seeded with SHA-256 of the book
+seed and the page number (so ``--seed`` reproduces a whole book), never from the salted
+``hash()``. Rendering keeps no shared state except the lock-protected cache of decoded
+reference pictures, so several threads may illustrate pages at once.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
+
+from storyillus._exceptions import IllustrationError
+from storyillus.illustration import _offline_hero as hero
+from storyillus.illustration import _offline_props as props
+from storyillus.illustration import _offline_scenes as scenes
+from storyillus.illustration._offline_paint import Color, Pen, Style, darken, sharp, style_for
+from storyillus.illustration.base import Picture, SceneRequest
+
+MIN_SIDE = 64
+MAX_SIDE = 4096
+DRAW_LIMIT = 1280
+"""Pages larger than this (on the long side) are drawn at this size and scaled up."""
+PORTRAIT_PX = 384
+PNG_LEVEL = 1
+PNG_STRATEGY = 3
+"""zlib's Z_RLE: as fast as the default strategy at level 1, and smaller on drawings."""
+
+TIME_WORDS: dict[str, frozenset[str]] = {
+    "night": frozenset(
+        {"night", "nights", "nighttime", "tonight", "midnight", "moon", "moonlight", "moonlit"}
+        | {"moonbeam", "star", "stars", "starry", "starlight", "bedtime", "asleep"}
+    ),
+    "sunset": frozenset({"sunset", "evening", "dusk", "twilight", "sundown", "nightfall"}),
+    "morning": frozenset({"morning", "sunrise", "dawn", "breakfast", "daybreak"}),
+    "day": frozenset({"noon", "afternoon", "midday", "lunch", "lunchtime", "daytime", "sunny"}),
+}
+_TIME_OF_WORD = {word: time for time, words in TIME_WORDS.items() for word in words}
+
+PETS = {
+    "dog": "dog",
+    "puppy": "dog",
+    "cat": "cat",
+    "kitten": "cat",
+    "rabbit": "rabbit",
+    "bunny": "rabbit",
+}
+ELDERS = (
+    "grandma",
+    "grandpa",
+    "grandmother",
+    "grandfather",
+    "granny",
+    "nana",
+    "grandad",
+    "grandparent",
+)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A decoded reference picture: a centred square crop and its main colours."""
+
+    picture: Image.Image
+    colours: tuple[Color, ...]
+
+
+class ReferenceCache:
+    """A small LRU of decoded reference pictures keyed by (path, mtime, file size, px)."""
+
+    def __init__(self, capacity: int = 8) -> None:
+        self._capacity = capacity
+        self._items: OrderedDict[tuple[str, int, int, int], Reference] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, path: Path) -> Reference:
+        try:
+            stat = path.stat()
+        except OSError as error:
+            raise IllustrationError(
+                f"The reference picture {path.name!r} cannot be read: {error.strerror or error}."
+            ) from None
+        key = (str(path), stat.st_mtime_ns, stat.st_size, PORTRAIT_PX)
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+                return found
+        reference = load_reference(path)
+        with self._lock:
+            self._items[key] = reference
+            self._items.move_to_end(key)
+            while len(self._items) > self._capacity:
+                self._items.popitem(last=False)
+        return reference
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._items)
+
+
+def load_reference(path: Path) -> Reference:
+    """Decode a PNG, JPEG or WebP reference, or raise IllustrationError saying why not."""
+    try:
+        with Image.open(path) as opened:
+            opened.draft("RGB", (PORTRAIT_PX * 2, PORTRAIT_PX * 2))
+            upright = ImageOps.exif_transpose(opened)
+            if upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info:
+                rgba = upright.convert("RGBA")
+                flat = Image.new("RGB", rgba.size, (255, 255, 255))
+                flat.paste(rgba, mask=rgba.getchannel("A"))
+            else:
+                flat = upright.convert("RGB")
+            square = ImageOps.fit(
+                flat, (PORTRAIT_PX, PORTRAIT_PX), Image.Resampling.LANCZOS, centering=(0.5, 0.45)
+            )
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
+        raise IllustrationError(
+            f"The reference picture {path.name!r} is not a readable image ({error})."
+        ) from None
+    return Reference(square, tuple(hero.dominant_colours(square, 2)))
+
+
+_CACHE = ReferenceCache()
+
+
+class OfflineIllustrator:
+    """Draws picture-book pages locally; the default when no image API is configured."""
+
+    name = "offline"
+    model = "offline-illustrator"
+
+    def __init__(self, cache: ReferenceCache | None = None) -> None:
+        self._cache = cache if cache is not None else _CACHE
+
+    def illustrate(self, request: SceneRequest) -> Picture:
+        reference = self._cache.get(Path(request.reference)) if request.reference else None
+        try:
+            png = render(request, reference)
+        except IllustrationError:
+            raise
+        except (OSError, ValueError, MemoryError) as error:
+            raise IllustrationError(
+                f"The offline illustrator could not draw this page: {error}"
+            ) from None
+        return Picture(
+            provider=self.name,
+            model=self.model,
+            character_referenced=reference is not None,
+            png=png,
+        )
+
+
+# ---------------------------------------------------------------------------------
+# Reading the request
+# ---------------------------------------------------------------------------------
+
+
+def time_of_day(scene: list[str], page: list[str]) -> str:
+    """The time of day the words name first (scene before page text); "day" if none."""
+    for source in (scene, page):
+        for word in source:
+            if word in _TIME_OF_WORD:
+                return _TIME_OF_WORD[word]
+    return "day"
+
+
+def resolve_setting(setting: str, scene: list[str], page: list[str]) -> str:
+    key = " ".join((setting or "").lower().split())
+    if key in scenes.PAINTERS:
+        return key
+    return scenes.guess_setting(scene, page, key)
+
+
+def _companion_kind(name: str, relation: str, traits: tuple[str, ...]) -> str:
+    text = props.words(" ".join((name, relation, *traits)))
+    for word in text:
+        base = word[:-1] if word.endswith("s") else word
+        if base in PETS:
+            return PETS[base]
+    if any(word in ELDERS for word in text):
+        return "elder"
+    return "child"
+
+
+# ---------------------------------------------------------------------------------
+# Composing a page
+# ---------------------------------------------------------------------------------
+
+
+Box = tuple[float, float, float, float]
+
+
+def _overlaps(a: Box, b: Box, pad: float = 0.0) -> bool:
+    return not (
+        a[2] + pad <= b[0] or b[2] + pad <= a[0] or a[3] + pad <= b[1] or b[3] + pad <= a[1]
+    )
+
+
+def _hits(box: Box, others: list[Box], pad: float = 0.0) -> bool:
+    return any(_overlaps(box, other, pad) for other in others)
+
+
+def render(request: SceneRequest, reference: Reference | None) -> bytes:
+    out_w, out_h = (int(request.size[0]), int(request.size[1]))
+    if not (MIN_SIDE <= out_w <= MAX_SIDE and MIN_SIDE <= out_h <= MAX_SIDE):
+        raise IllustrationError(
+            f"The offline illustrator draws pages from {MIN_SIDE} to {MAX_SIDE} pixels a side, "
+            f"not {out_w}x{out_h}."
+        )
+    scale = min(1.0, DRAW_LIMIT / max(out_w, out_h))
+    width, height = max(MIN_SIDE, round(out_w * scale)), max(MIN_SIDE, round(out_h * scale))
+    unit = min(width, height) / 100
+
+    page_rng = hero.stable_random("page", request.book_seed, request.page_number)
+    scene_words = props.words(request.scene)
+    page_words = props.words(request.page_text)
+    setting = resolve_setting(request.setting, scene_words, page_words)
+    look_rng = hero.stable_random("book", request.book_seed, setting)
+    time = time_of_day(scene_words, page_words)
+    style = style_for(request.art_style)
+
+    # composition: where the hero stands, how big, where the horizon is
+    slot = page_rng.choice((0.27, 0.5, 0.73)) + page_rng.uniform(-0.03, 0.03)
+    hero_x = width * slot
+    hero_h = min(height * 0.44, width * 0.5) * page_rng.uniform(0.9, 1.08)
+    feet_y = height * page_rng.uniform(0.885, 0.93)
+    horizon = height * page_rng.uniform(0.5, 0.64)
+    if slot < 0.45:
+        away = 1
+    elif slot > 0.55:
+        away = -1
+    else:
+        away = page_rng.choice((-1, 1))
+
+    img = Image.new("RGB", (width, height), (250, 246, 238))
+    tint = scenes.TINTS[time]
+    if setting == "space":
+        tint = (226, 226, 246)
+    elif setting == "home":
+        tint = {"night": (176, 164, 196), "sunset": (250, 222, 204)}.get(time, scenes.WHITE)
+    pen = Pen(img, style, unit, tint, 1.0)
+    prop_names = _chosen_props(request, setting, time)
+    stage = scenes.Stage(img, pen, time, page_rng, look_rng, hero_x, feet_y, horizon, away)
+    stage.skip_moon = "moon" in prop_names
+    scenes.PAINTERS[setting](stage)
+
+    # the hero, their look, their pose
+    character = request.character
+    look = hero.look_for(character.name)
+    if reference is not None:
+        look = hero.dressed_in(look, list(reference.colours))
+    frame = None if reference is None else page_rng.choice(("hold", "hold", "easel"))
+    if frame == "hold":
+        pose = "hold"
+    else:
+        poses = ["wave", "down", "cheer", "hips"] + (["point", "point"] if prop_names else [])
+        pose = page_rng.choice(poses)
+    lead = -away if pose == "hold" else away
+    grin = pose == "cheer" or page_rng.random() < 0.35
+    figures: list[Box] = [hero.hero_box(hero_x, feet_y, hero_h)]
+    """Where the hero, the portrait and the companions are; props keep away from them."""
+    hero_pen = pen.tinted(0.3)
+    prop_pen = pen.tinted(0.55)
+    drawables: list[tuple[float, int, Callable[[], None]]] = []
+
+    # the reference picture: held up on a stick, or standing on an easel beside the hero
+    portrait: tuple[float, float, float] | None = None
+    if reference is not None and frame == "easel":
+        easel_h = hero_h * 0.78
+        half = easel_h * 0.36
+        easel_feet = feet_y - height * 0.01
+        for side in (-away, away):
+            ex = hero_x + side * (hero_h * 0.36 + half + unit)
+            box = (ex - half, easel_feet - easel_h * 1.08, ex + half, easel_feet + unit)
+            if box[0] >= 0 and box[2] <= width and not _hits(box, stage.keep_clear):
+                figures.append(box)
+                draw = partial(_draw_easel, img, hero_pen, stage, reference.picture)
+                drawables.append((easel_feet, 1, partial(draw, ex, easel_feet, easel_h)))
+                break
+        else:
+            frame, pose, lead = "hold", "hold", -away
+    if reference is not None and frame == "hold":
+        hx, hy = hero.hand_position(hero_x, feet_y, hero_h, "hold", lead)
+        radius = hero_h * 0.2
+        cx = min(max(hx + lead * radius * 0.25, radius * 1.2), width - radius * 1.2)
+        cy = max(radius * 1.3, hy - hero_h * 0.1 - radius)
+        portrait = (cx, cy, radius)
+        figures.append((cx - radius * 1.2, cy - radius * 1.2, cx + radius * 1.2, hy))
+
+    # companions stand next to the hero
+    mentioned = set(scene_words) | set(page_words)
+    shown: list[str] = []
+    for companion in character.companions:
+        if len(shown) >= 2:
+            break
+        named = bool(set(props.words(companion.name)) & mentioned)
+        if not named and page_rng.random() > 0.3:
+            continue
+        kind = _companion_kind(companion.name, companion.relation, companion.traits)
+        pet = kind in PETS.values()
+        comp_h = hero_h * (0.4 if pet else 0.8 if kind == "child" else 0.9)
+        half = comp_h * (0.42 if pet else 0.34)
+        comp_feet = feet_y - height * 0.015 * (len(shown) + 1)
+        comp_pose = page_rng.choice(("wave", "down", "hips"))
+        for side in (-away, away) if reference is None else (away, -away):
+            x = hero_x + side * (hero_h * 0.33 + half + unit * (1.5 + len(shown) * 14))
+            box = (x - half, comp_feet - comp_h * 1.05, x + half, comp_feet + unit)
+            if box[0] < 0 or box[2] > width or _hits(box, figures):
+                continue
+            figures.append(box)
+            shown.append(kind)
+            draw = partial(
+                _draw_companion, img, hero_pen, stage, kind, companion.name, x, comp_feet, comp_h
+            )
+            drawables.append((comp_feet, 1, partial(draw, -side, comp_pose)))
+            break
+
+    # props from the scene's words, never where the hero and friends stand
+    prop_names = [name for name in prop_names if name not in shown]
+    keep_clear = [*figures, *stage.keep_clear]
+    for name in prop_names:
+        placed = _place_prop(name, stage, hero_h, keep_clear, hero_x)
+        if placed is None:
+            continue
+        kind, x, y, size, facing = placed
+        if kind == "sky":
+            _draw_prop(img, prop_pen, stage, name, x, y, size, facing, shadow=False)
+        else:
+            draw = partial(_draw_prop, img, prop_pen, stage, name, x, y, size, facing)
+            drawables.append((y, 0, partial(draw, shadow=True)))
+
+    draw = partial(_draw_hero, img, hero_pen, stage, look, hero_x, feet_y, hero_h)
+    drawables.append((feet_y, 2, partial(draw, pose, lead, grin, portrait)))
+    for _, _, draw in sorted(drawables, key=lambda item: (item[0], item[1])):
+        draw()
+    if portrait is not None and reference is not None:
+        cx, cy, radius = portrait
+        hero.paste_portrait(img, reference.picture, cx, cy, radius, unit)
+
+    finished = _finish(img, style, hero.stable_random("paper", request.book_seed))
+    if finished.size != (out_w, out_h):
+        finished = finished.resize((out_w, out_h), Image.Resampling.BICUBIC)
+    buffer = io.BytesIO()
+    finished.save(
+        buffer, "PNG", compress_level=PNG_LEVEL, compress_type=PNG_STRATEGY, optimize=False
+    )
+    return buffer.getvalue()
+
+
+def _chosen_props(request: SceneRequest, setting: str, time: str) -> list[str]:
+    names = props.find_props(request.scene, request.page_text, limit=6)
+    drop = {"castle": "castle", "home": "house"}
+    names = [name for name in names if drop.get(setting) != name]
+    if setting == "space":
+        names = [name for name in names if name != "moon" or time != "night"]
+    return names[:4]
+
+
+def _place_prop(
+    name: str,
+    stage: scenes.Stage,
+    hero_h: float,
+    keep_clear: list[tuple[float, float, float, float]],
+    hero_x: float,
+) -> tuple[str, float, float, float, int] | None:
+    prop = props.PROPS[name]
+    kind = prop.kind
+    if kind == "water" and stage.water is None:
+        kind = "sky" if name == "whale" else "ground"
+    rng = stage.rng
+    width, height, u = stage.w, stage.h, stage.u
+    depth_span = max(1.0, stage.feet_y - stage.horizon)
+    for attempt in range(60):
+        shrink = 1.0 if attempt < 30 else 0.72
+        if kind == "sky":
+            size = prop.size * hero_h * rng.uniform(0.9, 1.15) * shrink
+            y = rng.uniform(height * 0.05 + size, max(height * 0.05 + size + 1, stage.sky_bottom))
+        elif kind == "water":
+            y0, y1 = stage.water  # type: ignore[misc]
+            y = rng.uniform(y0 + (y1 - y0) * 0.25, y1)
+            depth = 0.35 + 0.5 * (y - y0) / max(1.0, y1 - y0)
+            size = prop.size * hero_h * depth * shrink
+        else:
+            y = rng.uniform(stage.floor_top, height * 0.975)
+            depth = min(1.15, max(0.45, 0.5 + 0.5 * (y - stage.horizon) / depth_span))
+            size = prop.size * hero_h * depth * shrink
+        half = size * prop.aspect / 2
+        if attempt % 3 == 2:
+            x = rng.uniform(half, max(half + 1, width - half))
+        else:
+            edge = width if stage.away > 0 else 0.0
+            x = hero_x + (edge - hero_x) * rng.uniform(0.35, 0.95)
+        box = (x - half, y - size, x + half, y)
+        if box[0] < -u or box[2] > width + u or box[1] < 0:
+            continue
+        if _hits(box, keep_clear, u):
+            continue
+        keep_clear.append(box)
+        facing = 1 if hero_x > x else -1
+        return (kind, x, y, size, facing)
+    return None
+
+
+def _draw_prop(
+    img: Image.Image,
+    pen: Pen,
+    stage: scenes.Stage,
+    name: str,
+    x: float,
+    y: float,
+    size: float,
+    facing: int,
+    shadow: bool,
+) -> None:
+    prop = props.PROPS[name]
+    draw = prop.draw
+    aspect = prop.aspect
+    if name == "fish" and stage.water is None:
+        draw, aspect = props.FISHBOWL.draw, props.FISHBOWL.aspect
+    if shadow:
+        scenes.ground_shadow(stage, x, y, size * aspect * 0.9)
+    half = size * max(aspect, 1.0) * 0.6 + stage.u * 2
+    glow = size * 0.5
+    box = (x - half - glow, y - size * 1.15 - glow, x + half + glow, y + stage.u * 2 + glow)
+    with sharp(img, box, pen) as sp:
+        if name == "fish" and stage.water is not None:
+            _splash(sp, x, y, size)
+        draw(sp, x, y, size, facing)
+
+
+def _splash(pen: Pen, x: float, y: float, size: float) -> None:
+    for k, dx in enumerate((-0.5, -0.2, 0.2, 0.5)):
+        pen.circle(
+            x + dx * size,
+            y + size * 0.05 - abs(dx) * size * 0.2,
+            size * (0.08 - k * 0.01),
+            (235, 248, 255),
+            a=200,
+            line=0,
+        )
+    pen.arc(
+        (x - size * 0.8, y - size * 0.1, x + size * 0.8, y + size * 0.25),
+        0,
+        180,
+        (235, 248, 255),
+        size * 0.05,
+        a=200,
+    )
+
+
+def _draw_hero(
+    img: Image.Image,
+    pen: Pen,
+    stage: scenes.Stage,
+    look: hero.Look,
+    x: float,
+    feet_y: float,
+    hero_h: float,
+    pose: str,
+    lead: int,
+    grin: bool,
+    portrait: tuple[float, float, float] | None,
+) -> None:
+    scenes.ground_shadow(stage, x, feet_y, hero_h * 0.55)
+    x0, y0, x1, y1 = hero.hero_box(x, feet_y, hero_h)
+    if portrait is not None:
+        cx, cy, radius = portrait
+        x0, y0, x1 = min(x0, cx - radius), min(y0, cy), max(x1, cx + radius)
+    box = (x0 - stage.u * 2, y0 - stage.u * 2, x1 + stage.u * 2, y1 + stage.u * 2)
+    with sharp(img, box, pen) as sp:
+        hero.draw_hero(sp, x, feet_y, hero_h, look, pose, lead, lead * 0.8, grin)
+        if portrait is not None:
+            cx, cy, radius = portrait
+            hx, hy = hero.hand_position(x, feet_y, hero_h, pose, lead)
+            stick = (150, 104, 70)
+            sp.stroke([(hx, hy + hero_h * 0.03), (cx, cy + radius)], stick, hero_h * 0.022)
+            sp.circle(hx, hy, hero_h * 0.042, look.skin)
+
+
+def _draw_companion(
+    img: Image.Image,
+    pen: Pen,
+    stage: scenes.Stage,
+    kind: str,
+    name: str,
+    x: float,
+    feet_y: float,
+    height: float,
+    facing: int,
+    pose: str,
+) -> None:
+    scenes.ground_shadow(stage, x, feet_y, height * 0.5)
+    box = (x - height * 0.6, feet_y - height * 1.1, x + height * 0.6, feet_y + stage.u * 2)
+    with sharp(img, box, pen) as sp:
+        if kind in PETS.values():
+            hero.draw_pet(sp, kind, x, feet_y, height, facing)
+        else:
+            look = hero.look_for(name, elder=kind == "elder")
+            hero.draw_hero(sp, x, feet_y, height, look, pose, facing, -facing * 0.6)
+
+
+def _draw_easel(
+    img: Image.Image,
+    pen: Pen,
+    stage: scenes.Stage,
+    picture: Image.Image,
+    x: float,
+    feet_y: float,
+    height: float,
+) -> None:
+    """A little wooden easel with the reference portrait resting on it."""
+    scenes.ground_shadow(stage, x, feet_y, height * 0.6)
+    wood = (176, 120, 78)
+    radius = height * 0.27
+    top = feet_y - height
+    centre = top + radius * 1.05
+    box = (x - height * 0.45, top - stage.u * 2, x + height * 0.45, feet_y + stage.u * 2)
+    with sharp(img, box, pen) as sp:
+        sp.stroke(
+            [(x, top + height * 0.1), (x, feet_y - height * 0.05)], darken(wood, 0.2), height * 0.04
+        )
+        for side in (-1, 1):
+            sp.stroke(
+                [(x + side * height * 0.06, top), (x + side * height * 0.3, feet_y)],
+                wood,
+                height * 0.045,
+            )
+        ledge = centre + radius * 1.05
+        sp.rect(
+            (x - height * 0.34, ledge, x + height * 0.34, ledge + height * 0.05),
+            wood,
+            radius=height * 0.015,
+        )
+    hero.paste_portrait(img, picture, x, centre, radius, stage.u)
+
+
+def _finish(img: Image.Image, style: Style, rng: random.Random) -> Image.Image:
+    """Paper grain, crayon strokes and a soft vignette, multiplied over the page."""
+    width, height = img.size
+    small_w, small_h = max(8, width // 4), max(8, height // 4)
+    noise = Image.frombytes("L", (small_w, small_h), rng.randbytes(small_w * small_h))
+    noise = noise.filter(ImageFilter.GaussianBlur(1.2))
+    blotch_w, blotch_h = max(4, width // 48), max(4, height // 48)
+    blotches = Image.frombytes("L", (blotch_w, blotch_h), rng.randbytes(blotch_w * blotch_h))
+    blotches = blotches.resize((small_w, small_h), Image.Resampling.BICUBIC)
+    fine = round(3 + 8 * style.texture)
+    broad = round(4 + 12 * style.texture)
+    grain = noise.point(lambda v: 255 - fine + v * fine // 255)
+    wash = blotches.point(lambda v: 255 - broad + v * broad // 255)
+    vignette = Image.radial_gradient("L").resize((small_w, small_h), Image.Resampling.BILINEAR)
+    vignette = vignette.point(lambda v: 255 - max(0, v - 150) * 44 // 105)
+    shade = ImageChops.multiply(ImageChops.multiply(grain, wash), vignette)
+    shade = shade.resize((width, height), Image.Resampling.BILINEAR)
+    if style.strokes:
+        strokes = ImageDraw.Draw(shade)
+        unit = min(width, height) / 100
+        for _ in range(int(width * height / (unit * unit) * 0.12)):
+            x, y = rng.uniform(0, width), rng.uniform(0, height)
+            length = rng.uniform(0.8, 2.2) * unit
+            slope = rng.uniform(0.3, 0.9)
+            strokes.line(
+                (x, y, x + length, y - length * slope), fill=rng.randint(228, 244), width=1
+            )
+    warm = shade.point(lambda v: v * 246 // 255 + 5)
+    paper = Image.merge("RGB", (shade, shade, warm))
+    return ImageChops.multiply(img, paper)

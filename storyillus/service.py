@@ -1,0 +1,213 @@
+"""The engine facade: every operation the UI, the API and the CLI need, in one place.
+
+One ``Engine`` per STORYILLUS_HOME and process. It owns the job store, the image folder,
+retention and the runner; pages and routes call its methods and never reach past it.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from storyillus._exceptions import InvalidInput
+from storyillus.config import Settings, load_settings
+from storyillus.domain import MAX_TEXT_CHARS, Book, Character, Job, Page, StoryRequest, Usage
+from storyillus.illustration.chain import IllustrationChain, build_chain
+from storyillus.jobs.runner import Runner
+from storyillus.jobs.store import Store
+from storyillus.storage.files import ImageFiles
+from storyillus.storage.pictures import store_picture
+from storyillus.storage.retention import Retention
+from storyillus.writing.base import StoryWriter
+from storyillus.writing.offline import OfflineStoryWriter
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BookAndJob:
+    book: Book
+    job: Job
+
+
+def _writer_for(settings: Settings) -> StoryWriter:
+    return OfflineStoryWriter()
+
+
+class Engine:
+    def __init__(
+        self,
+        settings: Settings,
+        chain_factory: Callable[[Settings], IllustrationChain] = build_chain,
+    ) -> None:
+        self._settings = settings
+        self._chain_factory = chain_factory
+        for folder in (settings.generated_dir, settings.uploads_dir, settings.data_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+        self.store = Store(settings.database_path)
+        self.files = ImageFiles(settings.generated_dir)
+        self.files.remove_temporary()
+        self.files.delete(self.store.reconcile_images(self.files.scan()))
+        self.retention = Retention(self.store, self.files)
+        self._chain = chain_factory(settings)
+        self._writer = _writer_for(settings)
+        self.runner = Runner(
+            self.store, self.files, self.retention, lambda: self._settings, lambda: self._chain
+        )
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def start(self) -> list[Job]:
+        """Resume jobs an earlier process left unfinished; returns them."""
+        return self.runner.resume()
+
+    def close(self, wait: bool = False) -> None:
+        self.runner.shutdown(wait_for_pages=wait)
+        self.store.close()
+
+    def reload_settings(self) -> Settings:
+        """Read settings again (after the settings file changed) and apply them."""
+        settings = load_settings(home=self._settings.home)
+        self._settings = settings
+        self._chain = self._chain_factory(settings)
+        self._writer = _writer_for(settings)
+        return settings
+
+    @property
+    def chain(self) -> IllustrationChain:
+        return self._chain
+
+    # -- making books ------------------------------------------------------------
+
+    def store_reference_picture(self, data: bytes) -> Path:
+        """Check an uploaded picture and keep a clean copy; raises InvalidImage."""
+        return store_picture(
+            data, self._settings.uploads_dir, self._settings.upload_max_mb * 1_048_576
+        )
+
+    def create_book(self, request: StoryRequest, run_async: bool | None = None) -> BookAndJob:
+        """Write the story, store the book and start illustrating it.
+
+        With ``run_async`` (default: ASYNC_ILLUSTRATIONS) this returns as soon as the job
+        is queued; otherwise it returns when every page is finished.
+        """
+        seed = request.seed if request.seed is not None else secrets.randbelow(2**31)
+        story = self._writer.write(request, seed)
+        book = Book(
+            id=uuid.uuid4().hex,
+            title=story.title,
+            request=request,
+            pages=tuple(
+                Page(number=i, text=draft.text, scene=draft.scene)
+                for i, draft in enumerate(story.pages, start=1)
+            ),
+            created_at=time.time(),
+            seed=seed,
+            writer=story.writer,
+            model=story.model,
+        )
+        self.store.add_book(book)
+        job = self.store.add_job(book.id, [(p.number, p.scene) for p in book.pages])
+        if self._settings.async_illustrations if run_async is None else run_async:
+            self.runner.submit(job)
+        else:
+            job = self.runner.run_inline(job)
+        return BookAndJob(book=self.store.get_book(book.id), job=job)
+
+    def suggest_ideas(self, character: Character, seed: int | None = None) -> list[str]:
+        return self._writer.suggest(
+            character, seed if seed is not None else secrets.randbelow(2**31)
+        )
+
+    # -- reading -----------------------------------------------------------------
+
+    def get_book(self, book_id: str) -> Book:
+        return self.store.get_book(book_id)
+
+    def list_books(self) -> list[Book]:
+        return self.store.list_books()
+
+    def get_job(self, job_id: str) -> Job:
+        return self.store.get_job(job_id)
+
+    def list_jobs(self, limit: int = 50) -> list[Job]:
+        return self.store.list_jobs(limit)
+
+    def jobs_for_book(self, book_id: str) -> list[Job]:
+        return self.store.jobs_for_book(book_id)
+
+    def image_path(self, illustration_url: str | None) -> Path | None:
+        """The file behind a ``/generated/...`` URL, if it still exists."""
+        name = ImageFiles.name_from_url(illustration_url)
+        return self.files.path_for(name) if name else None
+
+    # -- changing ----------------------------------------------------------------
+
+    def redraw_page(self, book_id: str, page_number: int) -> Job:
+        """Draw one page again in the background; the old picture stays until then."""
+        page = self.store.get_book(book_id).page(page_number)
+        job = self.store.add_job(book_id, [(page.number, page.scene)], kind="redraw")
+        self.runner.submit(job)
+        return job
+
+    def edit_page_text(self, book_id: str, page_number: int, text: str) -> Book:
+        cleaned = text.strip()
+        if not cleaned:
+            raise InvalidInput("A page needs some text.")
+        if len(cleaned) > MAX_TEXT_CHARS:
+            raise InvalidInput(f"A page's text can be at most {MAX_TEXT_CHARS} characters.")
+        self.store.get_book(book_id).page(page_number)
+        self.store.set_page_text(book_id, page_number, cleaned)
+        return self.store.get_book(book_id)
+
+    def set_pinned(self, book_id: str, pinned: bool) -> None:
+        self.store.set_pinned(book_id, pinned)
+
+    def delete_book(self, book_id: str) -> None:
+        """Remove a book, its jobs, its illustrations and its reference picture."""
+        book = self.store.get_book(book_id)
+        self.files.delete(self.store.delete_book(book_id))
+        picture = book.character.image_path
+        if picture and not any(b.character.image_path == picture for b in self.store.list_books()):
+            uploads = self._settings.uploads_dir.resolve()
+            path = Path(picture).resolve()
+            if path.parent == uploads:
+                path.unlink(missing_ok=True)
+
+    # -- disk --------------------------------------------------------------------
+
+    def usage(self) -> Usage:
+        return self.store.image_usage()
+
+    def prune_now(self) -> int:
+        return self.retention.prune(self._settings.max_files, self._settings.max_mb)
+
+
+_shared: Engine | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_engine() -> Engine:
+    """The process's engine for the app and the API, started (jobs resumed) on first use."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = Engine(load_settings())
+            _shared.start()
+        return _shared
+
+
+def close_shared_engine() -> None:
+    global _shared
+    with _shared_lock:
+        if _shared is not None:
+            _shared.close()
+            _shared = None

@@ -1,0 +1,1 @@
+"""Files on disk: saved illustrations, reference pictures, and retention."""

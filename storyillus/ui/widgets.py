@@ -1,0 +1,24 @@
+"""Small pieces of page that several pages draw the same way."""
+
+from __future__ import annotations
+
+import base64
+
+import streamlit as st
+
+from storyillus.domain import Illustration
+from storyillus.service import Engine
+
+
+def illustration_image(engine: Engine, illustration: Illustration, caption: str) -> bool:
+    """Show a page's picture from any of the seed's three shapes; False if it is gone."""
+    path = engine.image_path(illustration.local_url)
+    if path is not None:
+        st.image(str(path), caption=caption, width="stretch")
+    elif illustration.b64_json:
+        st.image(base64.b64decode(illustration.b64_json), caption=caption, width="stretch")
+    elif illustration.url and not illustration.local_url:
+        st.image(illustration.url, caption=caption, width="stretch")
+    else:
+        return False
+    return True

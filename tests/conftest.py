@@ -1,0 +1,39 @@
+"""Fixtures shared by every suite: settings and engines on a temporary home."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from storyillus.config import Settings, load_settings
+
+
+def make_settings(home: Path, **overrides: object) -> Settings:
+    """Settings for a test: defaults only (no .env, no environment), on ``home``."""
+    return load_settings(environ={}, dotenv_path=None, home=home, **overrides)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return make_settings(tmp_path)
+
+
+@pytest.fixture
+def engine(settings: Settings) -> Iterator[object]:
+    from storyillus.service import Engine
+
+    made = Engine(settings)
+    yield made
+    made.close(wait=True)
+
+
+def png_bytes(
+    size: tuple[int, int] = (64, 48), colour: tuple[int, int, int] = (200, 30, 40)
+) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, format="PNG")
+    return buffer.getvalue()

@@ -1,0 +1,121 @@
+"""``streamlit run app.py`` for real: the UI and our routes on one port, talked to over HTTP."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from storyillus import Character, Engine, StoryRequest
+from tests.conftest import make_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _start(home: Path, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=home,
+        env={**os.environ, "STORYILLUS_HOME": str(home), "PYTHONPATH": str(ROOT), **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    return process, f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, str]]:
+    home = tmp_path_factory.mktemp("home")
+    # A finished book made before the server starts, as by an earlier run of the app.
+    engine = Engine(make_settings(home))
+    hero = Character.create("Łucja", 5, ["kind"], ["cats"])
+    book = engine.create_book(
+        StoryRequest.create(hero, "A lost kitten", pages=4, seed=2), run_async=False
+    ).book
+    engine.close(wait=True)
+    process, base = _start(home)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise AssertionError(f"server did not start:\n{process.stdout.read()}")
+        time.sleep(0.2)
+    yield base, home, book.pages[0].illustration.local_url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def test_ui_and_health_share_one_port(server) -> None:
+    base, _, _ = server
+    assert httpx.get(base + "/", timeout=10).status_code == 200
+    health = httpx.get(base + "/api/health", timeout=10).json()
+    assert health["status"] == "ok"
+    assert health["illustrators"] == ["offline"]
+    assert health["generatedImages"]["files"] == 4
+
+
+def test_saved_images_are_served_as_png_and_cached(server) -> None:
+    base, _, url = server
+    answer = httpx.get(base + url, timeout=10)
+    assert answer.status_code == 200
+    assert answer.headers["content-type"] == "image/png"
+    assert answer.content.startswith(b"\x89PNG")
+    assert "immutable" in answer.headers["cache-control"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/generated/missing.png",
+        "/generated/..%2Fdata%2Fstoryillus.sqlite3",
+        "/generated/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+        "/generated/.env",
+    ],
+)
+def test_nothing_else_is_served_from_generated(server, path: str) -> None:
+    base, _, _ = server
+    answer = httpx.get(base + path, timeout=10)
+    # Streamlit's own path-security middleware answers 400 to traversal; we answer 404.
+    assert answer.status_code in (400, 404)
+    assert b"root:" not in answer.content and b"SQLite" not in answer.content
+
+
+def test_invalid_setting_stops_start_up_with_one_line(tmp_path: Path) -> None:
+    process, _ = _start(tmp_path, env={"GENERATED_IMAGE_MAX_MB": "abc"})
+    output, _ = process.communicate(timeout=60)
+    assert process.returncode != 0
+    expected = "GENERATED_IMAGE_MAX_MB='abc' is invalid: expected a whole number, 0 or more."
+    assert f"storyillus: {expected}" in output
+    assert "Traceback" not in output
