@@ -286,14 +286,10 @@ class Store:
         return self.get_job(job_id)
 
     def get_job(self, job_id: str) -> Job:
-        db = self._db()
-        row = db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
-        if row is None:
+        jobs = self._jobs_where("id = ?", (job_id,))
+        if not jobs:
             raise NotFound(f"No job with id {job_id!r}.")
-        results = db.execute(
-            "SELECT * FROM results WHERE job_id = ? ORDER BY page_number", (job_id,)
-        ).fetchall()
-        return self._job(row, results)
+        return jobs[0]
 
     @staticmethod
     def _job(row: sqlite3.Row, results: list[sqlite3.Row]) -> Job:
