@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint format bench env-example clean
+CHROMIUM := /usr/bin/chromium
+.PHONY: run test lint format bench env-example clean browser
 
 # Reinstall only when the requirements change.
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -17,7 +18,13 @@ run: $(BIN)/.installed
 	$(BIN)/python -m storyillus check
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-test: $(BIN)/.installed
+# Browser tests drive Debian's chromium (playwright cannot download browsers here).
+browser:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+test: $(BIN)/.installed browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

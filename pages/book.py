@@ -1,55 +1,155 @@
 """The book: its pages in order, filling in with illustrations while the job runs."""
 
+import re
 import time
+from collections.abc import Callable
+from functools import partial
 
 import streamlit as st
 
-from storyillus import NotFound
-from storyillus.ui import current_book_id, engine, illustration_image
+from storyillus import InvalidInput, NotFound
+from storyillus.domain import Book, Page
+from storyillus.export import book_pdf, book_zip, page_picture
+from storyillus.service import Progress
+from storyillus.ui import (
+    current_book_id,
+    engine,
+    illustration_image,
+    show_pending_toast,
+    toast_later,
+)
+
+POLL_SECONDS = 1.0
 
 book_id = current_book_id()
 if book_id is None:
-    st.info("No book is open yet.")
-    st.page_link("pages/create.py", label="Make a book", icon="✏️")
+    st.title("Your book")
+    st.info("No book is open. Make one, or open one from your library.", icon=":material/info:")
+    st.page_link("pages/create.py", label="Make a book", icon=":material/edit:")
+    st.page_link(
+        "pages/library.py", label="Open the library", icon=":material/collections_bookmark:"
+    )
     st.stop()
 
 try:
-    book = engine().get_book(book_id)
+    progress = engine().progress(book_id)
 except NotFound:
-    st.warning("This book no longer exists.")
+    st.warning("This book no longer exists.", icon=":material/warning:")
     st.stop()
 
+book = progress.book
+show_pending_toast()
 st.title(book.title)
-st.caption(f"A story for {book.character.name}, age {book.character.age}")
-jobs = engine().jobs_for_book(book.id)
-active = any(not job.status.is_final for job in jobs)
+hero = book.character
+st.caption(f"A story for {hero.name}, age {hero.age} · written by {book.model}")
 
 
-@st.fragment(run_every=1.0 if active else None)
-def pages() -> None:
+def _export(build: Callable[[Book, Callable[[Page], bytes | None]], bytes]) -> bytes:
     current = engine().get_book(book_id)
-    latest = engine().jobs_for_book(book_id)[0]
-    drawn = sum(1 for p in current.pages if p.illustration)
-    total = len(current.pages)
-    elapsed = (
-        latest.updated_at - latest.created_at
-        if latest.status.is_final
-        else time.time() - latest.created_at
+    return build(current, partial(page_picture, engine()))
+
+
+file_stem = re.sub(r"[^\w-]+", "-", book.title).strip("-").lower() or "book"
+downloads = st.container(horizontal=True)
+downloads.download_button(
+    "Download PDF",
+    partial(_export, book_pdf),
+    f"{file_stem}.pdf",
+    "application/pdf",
+    icon=":material/picture_as_pdf:",
+    type="primary",
+    on_click="ignore",
+)
+downloads.download_button(
+    "Download ZIP",
+    partial(_export, book_zip),
+    f"{file_stem}.zip",
+    "application/zip",
+    icon=":material/folder_zip:",
+    on_click="ignore",
+)
+
+
+def _redraw(number: int) -> None:
+    engine().redraw_page(book_id, number)
+
+
+def _save_text(number: int) -> None:
+    try:
+        engine().edit_page_text(book_id, number, st.session_state[f"text_{book_id}_{number}"])
+    except InvalidInput as error:
+        st.session_state["edit_error"] = (number, str(error))
+    else:
+        st.toast(f"Page {number} saved.", icon=":material/check:")
+
+
+def _page(page: Page, now: Progress) -> None:
+    picture, words = st.columns([1, 1], gap="large")
+    drawing = page.number in now.drawing
+    with picture:
+        shown = page.illustration is not None and illustration_image(engine(), page.illustration)
+        if drawing and shown:
+            st.caption("Drawing a new picture… this one stays until it is ready.")
+        elif drawing:
+            st.info(f"Page {page.number} is being drawn…", icon=":material/brush:")
+        elif not shown:
+            reason = now.failures.get(page.number, "The picture is no longer on disk.")
+            st.error(f"This picture could not be drawn. {reason}", icon=":material/error:")
+            st.button(
+                "Try again",
+                key=f"retry_{page.number}",
+                on_click=_redraw,
+                args=(page.number,),
+                icon=":material/refresh:",
+            )
+        if page.illustration is not None and shown:
+            drawn = page.illustration
+            likeness = " from the hero's picture" if drawn.character_referenced else ""
+            st.caption(f"Drawn by {drawn.provider} ({drawn.model}){likeness}")
+    with words:
+        st.markdown(f"##### Page {page.number}")
+        st.write(page.text)
+        with st.expander("Edit text"):
+            st.text_area(
+                "Text", page.text, key=f"text_{book_id}_{page.number}", label_visibility="collapsed"
+            )
+            st.button("Save", key=f"save_{page.number}", on_click=_save_text, args=(page.number,))
+            failed = st.session_state.get("edit_error")
+            if failed and failed[0] == page.number:
+                st.error(failed[1])
+                del st.session_state["edit_error"]
+        if page.illustration is not None and not drawing:
+            st.button(
+                "Redraw picture",
+                key=f"redraw_{page.number}",
+                on_click=_redraw,
+                args=(page.number,),
+                icon=":material/brush:",
+                type="tertiary",
+            )
+
+
+@st.fragment(run_every=POLL_SECONDS if progress.active else None)
+def live_pages() -> None:
+    now = engine().progress(book_id)
+    end = now.finished_at or time.time()
+    st.progress(
+        now.drawn / now.total,
+        text=f"{now.drawn} of {now.total} illustrated · {end - now.started_at:.0f} s",
     )
-    st.progress(drawn / total, text=f"{drawn} of {total} illustrated · {elapsed:.0f} s")
-    if latest.error:
-        st.error(latest.error)
-    for page in current.pages:
-        picture, words = st.columns([1, 1])
-        with picture:
-            if page.illustration is None or not illustration_image(
-                engine(), page.illustration, f"Page {page.number}"
-            ):
-                st.info(f"Page {page.number} is being drawn…")
-        words.markdown(f"**Page {page.number}**\n\n{page.text}")
-    if active and all(job.status.is_final for job in engine().jobs_for_book(book_id)):
-        st.toast("Your book is ready!", icon="🎉")
+    for page in now.book.pages:
+        _page(page, now)
+        st.divider()
+    if progress.active and not now.active:
+        # The job ended: one full rerun stops the polling and shows the toast.
+        toast_later(
+            "Your book is ready!"
+            if not now.failures
+            else "Your book is done, with some pages to retry."
+        )
         st.rerun()
+    if not progress.active and now.active:
+        st.rerun()  # a redraw started from here: rerun the page so polling begins
 
 
-pages()
+live_pages()

@@ -16,13 +16,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyillus._exceptions import InvalidInput
-from storyillus.config import Settings, load_settings
-from storyillus.domain import MAX_TEXT_CHARS, Book, Character, Job, Page, StoryRequest, Usage
+from storyillus.config import Settings, load_settings, save_settings
+from storyillus.domain import (
+    MAX_TEXT_CHARS,
+    Book,
+    Character,
+    Job,
+    Page,
+    ResultStatus,
+    StoryRequest,
+    Usage,
+)
 from storyillus.illustration.chain import IllustrationChain, build_chain
 from storyillus.jobs.runner import Runner
 from storyillus.jobs.store import Store
 from storyillus.storage.files import ImageFiles
-from storyillus.storage.pictures import store_picture
+from storyillus.storage.pictures import read_picture, store_picture
 from storyillus.storage.retention import Retention
 from storyillus.writing.base import StoryWriter
 from storyillus.writing.offline import OfflineStoryWriter
@@ -34,6 +43,57 @@ log = logging.getLogger(__name__)
 class BookAndJob:
     book: Book
     job: Job
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a book's illustration has come, derived from its jobs."""
+
+    book: Book
+    jobs: tuple[Job, ...]
+    """Newest first."""
+
+    @property
+    def total(self) -> int:
+        return len(self.book.pages)
+
+    @property
+    def drawn(self) -> int:
+        return sum(1 for page in self.book.pages if page.illustration is not None)
+
+    @property
+    def active(self) -> bool:
+        return any(not job.status.is_final for job in self.jobs)
+
+    @property
+    def drawing(self) -> frozenset[int]:
+        """Pages a running job has still to finish."""
+        return frozenset(
+            r.page_number
+            for job in self.jobs
+            if not job.status.is_final
+            for r in job.results
+            if r.status is ResultStatus.PENDING
+        )
+
+    @property
+    def failures(self) -> dict[int, str]:
+        """Why each page without a picture failed, from its most recent finished attempt."""
+        errors: dict[int, str] = {}
+        missing = {p.number for p in self.book.pages if p.illustration is None} - self.drawing
+        for job in self.jobs:  # newest first, so the first error seen is the latest
+            for result in job.results:
+                if result.page_number in missing and result.status is ResultStatus.FAILED:
+                    errors.setdefault(result.page_number, result.error or "Unknown error.")
+        return errors
+
+    @property
+    def started_at(self) -> float:
+        return self.jobs[-1].created_at if self.jobs else self.book.created_at
+
+    @property
+    def finished_at(self) -> float | None:
+        return None if self.active or not self.jobs else max(j.updated_at for j in self.jobs)
 
 
 def _writer_for(settings: Settings) -> StoryWriter:
@@ -73,9 +133,16 @@ class Engine:
         self.runner.shutdown(wait_for_pages=wait)
         self.store.close()
 
+    def save_settings(self, changes: dict[str, object]) -> Settings:
+        """Save changes to the settings file (checked first) and apply them at once."""
+        save_settings(self._settings, changes)
+        return self.reload_settings()
+
     def reload_settings(self) -> Settings:
         """Read settings again (after the settings file changed) and apply them."""
         settings = load_settings(home=self._settings.home)
+        if settings.concurrency != self._settings.concurrency:
+            self.runner.resize(settings.concurrency)
         self._settings = settings
         self._chain = self._chain_factory(settings)
         self._writer = _writer_for(settings)
@@ -86,6 +153,10 @@ class Engine:
         return self._chain
 
     # -- making books ------------------------------------------------------------
+
+    def check_reference_picture(self, data: bytes) -> None:
+        """Raise InvalidImage saying what is wrong with a picture; store nothing."""
+        read_picture(data, self._settings.upload_max_mb * 1_048_576)
 
     def store_reference_picture(self, data: bytes) -> Path:
         """Check an uploaded picture and keep a clean copy; raises InvalidImage."""
@@ -143,6 +214,12 @@ class Engine:
 
     def jobs_for_book(self, book_id: str) -> list[Job]:
         return self.store.jobs_for_book(book_id)
+
+    def progress(self, book_id: str) -> Progress:
+        """The book with its jobs: what is drawn, being drawn, and what failed."""
+        return Progress(
+            book=self.store.get_book(book_id), jobs=tuple(self.store.jobs_for_book(book_id))
+        )
 
     def image_path(self, illustration_url: str | None) -> Path | None:
         """The file behind a ``/generated/...`` URL, if it still exists."""

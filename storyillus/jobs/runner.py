@@ -65,6 +65,17 @@ class Runner:
             self.submit(job)
         return jobs
 
+    def resize(self, concurrency: int) -> None:
+        """Use ``concurrency`` workers for pages submitted from now on.
+
+        Pages already queued finish on the old pool, so for a moment both may run.
+        """
+        old, self._pool = (
+            self._pool,
+            ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="illustrator"),
+        )
+        old.shutdown(wait=False)
+
     def shutdown(self, wait_for_pages: bool = False) -> None:
         """Stop; pages not started stay pending in the store and resume at the next start."""
         self._pool.shutdown(wait=wait_for_pages, cancel_futures=not wait_for_pages)

@@ -1,6 +1,26 @@
 """Streamlit helpers shared by the pages: the only part of storyillus that imports streamlit."""
 
-from storyillus.ui.state import current_book_id, engine, open_book
-from storyillus.ui.widgets import illustration_image
+from storyillus.ui.state import (
+    choose_picture,
+    chosen_picture,
+    current_book_id,
+    engine,
+    forget_book,
+    open_book,
+    show_pending_toast,
+    toast_later,
+)
+from storyillus.ui.widgets import cover_thumbnail, illustration_image
 
-__all__ = ["current_book_id", "engine", "illustration_image", "open_book"]
+__all__ = [
+    "choose_picture",
+    "chosen_picture",
+    "cover_thumbnail",
+    "current_book_id",
+    "engine",
+    "forget_book",
+    "illustration_image",
+    "open_book",
+    "show_pending_toast",
+    "toast_later",
+]

@@ -1,4 +1,8 @@
-"""What a browser tab remembers: only the ids it is looking at (the store holds the rest)."""
+"""What a browser tab remembers: the ids it is looking at and the picture being chosen.
+
+Everything else (books, jobs, pictures) lives in the job store; form fields keep their
+values across pages through ``persist_state="session"`` on the widgets themselves.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ import streamlit as st
 
 from storyillus.service import Engine, shared_engine
 
-_BOOK_KEY = "book_id"
+_BOOK = "book_id"
+_PICTURE = "hero_picture"
+_TOAST = "toast"
 
 
 def engine() -> Engine:
@@ -15,9 +21,37 @@ def engine() -> Engine:
 
 def open_book(book_id: str) -> None:
     """Remember the book to show and go to the book page."""
-    st.session_state[_BOOK_KEY] = book_id
+    st.session_state[_BOOK] = book_id
     st.switch_page("pages/book.py")
 
 
 def current_book_id() -> str | None:
-    return st.session_state.get(_BOOK_KEY)
+    return st.session_state.get(_BOOK)
+
+
+def forget_book(book_id: str) -> None:
+    if st.session_state.get(_BOOK) == book_id:
+        del st.session_state[_BOOK]
+
+
+def chosen_picture() -> bytes | None:
+    """The hero's picture checked on upload, kept until a book is made or it is removed."""
+    return st.session_state.get(_PICTURE)
+
+
+def choose_picture(data: bytes | None) -> None:
+    if data is None:
+        st.session_state.pop(_PICTURE, None)
+    else:
+        st.session_state[_PICTURE] = data
+
+
+def toast_later(message: str) -> None:
+    """Show a toast at the start of the next full run (a rerun would swallow it now)."""
+    st.session_state[_TOAST] = message
+
+
+def show_pending_toast() -> None:
+    message = st.session_state.pop(_TOAST, None)
+    if message:
+        st.toast(message, icon="🎉")

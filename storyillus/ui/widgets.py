@@ -6,11 +6,13 @@ import base64
 
 import streamlit as st
 
-from storyillus.domain import Illustration
+from storyillus.domain import Book, Illustration
 from storyillus.service import Engine
 
 
-def illustration_image(engine: Engine, illustration: Illustration, caption: str) -> bool:
+def illustration_image(
+    engine: Engine, illustration: Illustration, caption: str | None = None
+) -> bool:
     """Show a page's picture from any of the seed's three shapes; False if it is gone."""
     path = engine.image_path(illustration.local_url)
     if path is not None:
@@ -22,3 +24,11 @@ def illustration_image(engine: Engine, illustration: Illustration, caption: str)
     else:
         return False
     return True
+
+
+def cover_thumbnail(engine: Engine, book: Book) -> None:
+    """The first page's picture, or a quiet placeholder while it is drawn."""
+    for page in book.pages:
+        if page.illustration is not None and illustration_image(engine, page.illustration):
+            return
+    st.markdown("### 📖")

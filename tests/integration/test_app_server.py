@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,39 +10,7 @@ import pytest
 
 from storyillus import Character, Engine, StoryRequest
 from tests.conftest import make_settings
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _start(home: Path, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=home,
-        env={**os.environ, "STORYILLUS_HOME": str(home), "PYTHONPATH": str(ROOT), **(env or {})},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    return process, f"http://127.0.0.1:{port}"
+from tests.server import start, stop, wait_until_up
 
 
 @pytest.fixture(scope="module")
@@ -60,21 +23,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         StoryRequest.create(hero, "A lost kitten", pages=4, seed=2), run_async=False
     ).book
     engine.close(wait=True)
-    process, base = _start(home)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise AssertionError(f"server did not start:\n{process.stdout.read()}")
-        time.sleep(0.2)
+    process, base = start(home)
+    wait_until_up(process, base)
     yield base, home, book.pages[0].illustration.local_url
-    process.terminate()
-    process.wait(timeout=20)
+    stop(process)
 
 
 def test_ui_and_health_share_one_port(server) -> None:
@@ -113,7 +65,7 @@ def test_nothing_else_is_served_from_generated(server, path: str) -> None:
 
 
 def test_invalid_setting_stops_start_up_with_one_line(tmp_path: Path) -> None:
-    process, _ = _start(tmp_path, env={"GENERATED_IMAGE_MAX_MB": "abc"})
+    process, _ = start(tmp_path, env={"GENERATED_IMAGE_MAX_MB": "abc"})
     output, _ = process.communicate(timeout=60)
     assert process.returncode != 0
     expected = "GENERATED_IMAGE_MAX_MB='abc' is invalid: expected a whole number, 0 or more."

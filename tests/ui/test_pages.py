@@ -1,7 +1,8 @@
-"""The pages, driven headlessly with Streamlit's AppTest on the real engine."""
+"""Every page, driven headlessly with Streamlit's AppTest on the real engine."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,7 +10,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from storyillus import Character, StoryRequest
 from storyillus.service import close_shared_engine, shared_engine
+from tests.conftest import png_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,36 +30,206 @@ def _app() -> AppTest:
     return AppTest.from_file(str(ROOT / "ui.py"), default_timeout=30)
 
 
-def test_create_page_makes_an_offline_book_and_opens_it(home: Path) -> None:
-    at = _app().run()
-    assert not at.exception
-    assert "offline" in at.info[0].value
-    at.text_input(key="hero_name").input("Zoë")
-    at.text_input(key="hero_traits").input("brave, curious")
-    at.text_input(key="hero_interests").input("space")
+def _wait_for_jobs(book_id: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while shared_engine().progress(book_id).active:
+        assert time.monotonic() < deadline, "the job did not finish"
+        time.sleep(0.05)
+
+
+def _fill_form(at: AppTest, name: str = "Zoë") -> AppTest:
+    at.text_input(key="hero_name").input(name)
+    at.multiselect(key="hero_traits").select("brave").select("curious")
+    at.multiselect(key="hero_interests").select("space")
+    at.text_area(key="hero_message").input("We love you. Love, Mum")
     at.text_area(key="story_prompt").input("A cosmic garden adventure")
     at.slider(key="story_pages").set_value(4)
-    at.button[0].click().run()
+    return at
+
+
+def _make_book(pages: int = 4, name: str = "Ådne") -> str:
+    hero = Character.create(name, 6, ["brave"], ["boats"])
+    request = StoryRequest.create(hero, "A voyage to the whale island", pages=pages, seed=1)
+    return shared_engine().create_book(request, run_async=False).book.id
+
+
+def test_create_to_done_with_a_picture_and_a_sister(home: Path) -> None:
+    at = _app().run()
+    assert not at.exception
+    assert "offline writer and illustrator" in at.info[0].value
+    _fill_form(at)
+    at.number_input(key="companion_count").set_value(1).run()
+    at.text_input(key="companion_0_name").input("Mia")
+    at.selectbox(key="companion_0_relation").select("sister")
+    at.file_uploader(key="hero_upload").set_value(
+        ("me.png", png_bytes((120, 160)), "image/png")
+    ).run()
+    assert not at.error
+    assert any(image for image in at.get("image")), "the picture is previewed"
+    next(b for b in at.button if b.label == "Make my book").click().run()
     assert not at.exception
     assert not at.error
 
-    books = shared_engine().list_books()
-    assert len(books) == 1
-    job = shared_engine().jobs_for_book(books[0].id)[0]
-    deadline = time.monotonic() + 30
-    while not shared_engine().get_job(job.id).status.is_final:
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
+    (book,) = shared_engine().list_books()
+    assert book.character.companions[0].name == "Mia"
+    assert book.character.image_path and Path(book.character.image_path).is_file()
+    assert book.request.pages == 4
+    _wait_for_jobs(book.id)
     at.run()
     assert not at.exception
-    assert at.title[0].value == books[0].title
+    assert at.title[0].value == book.title
     assert "4 of 4 illustrated" in at.get("progress")[0].proto.text
     assert len(at.get("image")) == 4
+    captions = " ".join(c.value for c in at.caption)
+    assert "from the hero's picture" in captions
+    assert [d.label for d in at.get("download_button")] == ["Download PDF", "Download ZIP"]
 
 
-def test_create_page_says_what_is_wrong(home: Path) -> None:
+def test_create_page_says_what_is_wrong_and_makes_nothing(home: Path) -> None:
     at = _app().run()
     at.text_area(key="story_prompt").input("A cosmic garden adventure")
-    at.button[0].click().run()
+    next(b for b in at.button if b.label == "Make my book").click().run()
     assert at.error[0].value == "The hero needs a name."
     assert shared_engine().list_books() == []
+    assert list((home / "uploads").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (("notes.png", b"just text", "image/png"), "This file is not a picture"),
+        (("empty.png", b"", "image/png"), "The picture is empty"),
+        (("cut.png", png_bytes()[:70], "image/png"), "The picture is damaged"),
+    ],
+)
+def test_bad_pictures_get_a_plain_message_and_are_not_kept(
+    home: Path, upload: tuple[str, bytes, str], message: str
+) -> None:
+    at = _app().run()
+    at.file_uploader(key="hero_upload").set_value(upload).run()
+    assert message in at.error[0].value
+    assert not at.get("image")
+    _fill_form(at)
+    next(b for b in at.button if b.label == "Make my book").click().run()
+    (book,) = shared_engine().list_books()
+    assert book.character.image_path is None
+    assert list((home / "uploads").iterdir()) == []
+
+
+def test_typed_fields_survive_moving_between_pages(home: Path) -> None:
+    at = _fill_form(_app().run()).run()
+    at.switch_page("pages/library.py").run()
+    at.switch_page("pages/create.py").run()
+    assert at.text_input(key="hero_name").value == "Zoë"
+    assert at.text_area(key="story_prompt").value == "A cosmic garden adventure"
+    assert at.multiselect(key="hero_traits").value == ["brave", "curious"]
+
+
+def test_suggest_ideas_fills_the_story_idea(home: Path) -> None:
+    at = _app().run()
+    at.text_input(key="hero_name").input("Lila")
+    next(b for b in at.button if b.label == "Suggest ideas").click().run()
+    ideas = [b for b in at.button if b.key and b.key.startswith("idea_")]
+    assert len(ideas) == 5
+    chosen = ideas[2].label
+    ideas[2].click().run()
+    assert at.text_area(key="story_prompt").value == chosen
+
+
+def test_book_page_edits_text_and_redraws_a_page(home: Path) -> None:
+    book_id = _make_book()
+    at = _app()
+    at.session_state["book_id"] = book_id
+    at.switch_page("pages/book.py").run()
+    assert not at.exception
+    at.text_area(key=f"text_{book_id}_2").input("A brand new second page.")
+    at.button(key="save_2").click().run()
+    assert shared_engine().get_book(book_id).pages[1].text == "A brand new second page."
+
+    before = shared_engine().get_book(book_id).pages[2].illustration.local_url
+    at.button(key="redraw_3").click().run()
+    _wait_for_jobs(book_id)
+    after = shared_engine().get_book(book_id).pages[2].illustration
+    assert after.local_url != before
+    at.run()
+    assert "4 of 4 illustrated" in at.get("progress")[0].proto.text
+
+
+def test_book_page_shows_failed_pages_with_try_again(home: Path, tmp_path: Path) -> None:
+    from storyillus.config import save_settings
+
+    save_settings(shared_engine().settings, {"enable_offline_illustrator": False})
+    shared_engine().reload_settings()
+    book_id = _make_book()
+    at = _app()
+    at.session_state["book_id"] = book_id
+    at.switch_page("pages/book.py").run()
+    errors = [e.value for e in at.error]
+    assert len(errors) == 4
+    assert all("No illustrator is enabled" in e for e in errors)
+
+    save_settings(shared_engine().settings, {"enable_offline_illustrator": True})
+    shared_engine().reload_settings()
+    at.button(key="retry_1").click().run()
+    _wait_for_jobs(book_id)
+    at.run()
+    assert len(at.error) == 3
+    assert "1 of 4 illustrated" in at.get("progress")[0].proto.text
+
+
+def test_library_lists_newest_first_and_pins_and_deletes(home: Path) -> None:
+    first = _make_book(name="Kofi")
+    second = _make_book(name="Łucja")
+    at = _app().switch_page("pages/library.py").run()
+    assert not at.exception
+    titles = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert [
+        shared_engine().get_book(b).title in t for b, t in zip((second, first), titles, strict=True)
+    ]
+    assert "Łucja" in titles[0]
+
+    at.button(key=f"pin_{first}").click().run()
+    assert shared_engine().get_book(first).pinned
+    at.button(key=f"delete_{second}").click().run()
+    at.button(key=f"yes_{second}").click().run()
+    assert [b.id for b in shared_engine().list_books()] == [first]
+    assert not any(second in p.name for p in (home / "generated").iterdir())
+
+
+def test_library_open_goes_to_the_book(home: Path) -> None:
+    book_id = _make_book()
+    at = _app().switch_page("pages/library.py").run()
+    at.button(key=f"open_{book_id}").click().run()
+    assert at.title[0].value == shared_engine().get_book(book_id).title
+
+
+def test_settings_save_apply_at_once_and_never_show_keys(home: Path) -> None:
+    at = _app().switch_page("pages/settings.py").run()
+    assert not at.exception
+    assert any(t.label == "OpenAI key (not set)" for t in at.text_input)
+    at.text_input(key="openai_key").input("test-key-abcdefghijklmnop")
+    at.number_input[0].set_value(2)
+    next(b for b in at.button if b.label == "Save settings").click().run()
+    assert not at.exception
+    assert at.success[0].value.startswith("Settings saved")
+    assert shared_engine().settings.concurrency == 2
+    assert shared_engine().settings.openai_api_key == "test-key-abcdefghijklmnop"
+    saved = json.loads((home / "data" / "settings.json").read_text())
+    assert saved["ILLUSTRATION_CONCURRENCY"] == "2"
+
+    at.run()
+    assert any(t.label == "OpenAI key (set)" for t in at.text_input)
+    page_text = json.dumps([str(e) for e in at.main])
+    assert "abcdefghijklmnop" not in page_text
+
+
+def test_settings_prune_now_removes_old_pictures(home: Path) -> None:
+    _make_book(pages=6)
+    from storyillus.config import save_settings
+
+    save_settings(shared_engine().settings, {"max_files": 2})
+    shared_engine().reload_settings()
+    at = _app().switch_page("pages/settings.py").run()
+    next(b for b in at.button if b.label == "Prune now").click().run()
+    assert shared_engine().usage().files == 2
+    assert at.metric[0].value == "2"

@@ -1,0 +1,98 @@
+"""End to end in headless Chromium: a new user makes a book and downloads the PDF.
+
+Debian's chromium driven by the playwright package (DESIGN.md); `make test` and CI
+install it. Set STORYILLUS_SCREENSHOTS=DIR to keep a screenshot of each step.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+from pypdf import PdfReader
+
+from tests.conftest import png_bytes
+from tests.server import start, stop, wait_until_up
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PAGES = 8
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[str]:
+    process, base = start(tmp_path)
+    wait_until_up(process, base)
+    yield base
+    stop(process)
+
+
+@pytest.fixture
+def page() -> Iterator[Page]:
+    assert Path(CHROMIUM).exists(), "browser tests need Chromium: apt-get install -y chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, accept_downloads=True
+        )
+        yield context.new_page()
+        browser.close()
+
+
+def _shot(page: Page, name: str) -> None:
+    if folder := os.environ.get("STORYILLUS_SCREENSHOTS"):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
+def test_new_user_makes_a_book_watches_it_fill_in_and_downloads_the_pdf(
+    app: str, page: Page, tmp_path: Path
+) -> None:
+    picture = tmp_path / "hero.png"
+    picture.write_bytes(png_bytes((300, 400), (40, 120, 220)))
+
+    page.goto(app)
+    expect(page.get_by_role("heading", name="Make a picture book")).to_be_visible(timeout=30_000)
+    page.get_by_label("Name").fill("Zoë")
+    page.get_by_label("Story idea").fill("A cosmic garden adventure")
+    page.locator("input[type=file]").set_input_files(str(picture))
+    expect(
+        page.get_by_alt_text("The hero's picture").or_(page.get_by_text("The hero's picture"))
+    ).to_be_visible()
+    _shot(page, "1-create")
+    page.get_by_role("button", name="Make my book").click()
+
+    expect(page.get_by_text(re.compile(r"\d+ of 8 illustrated"))).to_be_visible(timeout=30_000)
+    _shot(page, "2-book-filling-in")
+    expect(page.get_by_text(f"{PAGES} of {PAGES} illustrated")).to_be_visible(timeout=60_000)
+    pictures = page.locator("[data-testid=stImage] img")
+    expect(pictures).to_have_count(PAGES)
+    for index in range(PAGES):
+        assert pictures.nth(index).evaluate("img => img.complete && img.naturalWidth") > 0
+    _shot(page, "3-book-done")
+
+    with page.expect_download() as waiting:
+        page.get_by_role("button", name="Download PDF").click()
+    download = waiting.value
+    assert download.suggested_filename.endswith(".pdf")
+    pdf = PdfReader(io.BytesIO(Path(download.path()).read_bytes()))
+    cover = pdf.pages[0].extract_text()
+    assert "Zoë" in cover
+    story_pages = [p for p in pdf.pages[1:] if "/XObject" in (p.get("/Resources") or {})]
+    assert len(story_pages) == PAGES
+
+    page.get_by_role("link", name="Library").click()
+    expect(page.get_by_text("For Zoë, age 7")).to_be_visible()
+    _shot(page, "4-library")
