@@ -88,7 +88,7 @@ with hero:
         "Siblings or friends in the story", 0, 4, 0, key="companion_count", persist_state=KEEP
     )
     for i in range(count):
-        who, relation, traits = st.columns([2, 1, 2])
+        who, relation, traits = st.columns(3)
         who.text_input(f"Name {i + 1}", key=f"companion_{i}_name", persist_state=KEEP)
         relation.selectbox("Who", RELATIONS, key=f"companion_{i}_relation", persist_state=KEEP)
         traits.text_input(
@@ -131,6 +131,8 @@ if st.button("Suggest ideas", icon=":material/lightbulb:"):
         st.session_state["ideas"] = engine().suggest_ideas(_character())
     except InvalidInput:
         st.session_state["ideas"] = engine().suggest_ideas(Character.create("Your hero", 7))
+if st.session_state.get("ideas"):
+    st.caption("Click an idea to use it:")
 for index, idea in enumerate(st.session_state.get("ideas", [])):
     st.button(idea, key=f"idea_{index}", on_click=_use_idea, args=(idea,), type="tertiary")
 
