@@ -9,8 +9,16 @@ written for a person, never a stack trace, never a secret).
     ├── InvalidInput          the user gave something we cannot use
     │   └── InvalidImage      a reference picture that is not a usable image
     ├── NotFound              no book or job with that id
-    └── IllustrationError     one provider could not draw one page
-        └── NoIllustrator     every provider in the chain failed or none is enabled
+    ├── IllustrationError     one provider could not draw one page
+    │   └── NoIllustrator     every provider in the chain failed or none is enabled
+    └── ServiceError          a model service (OpenAI, Azure) failed a request
+        ├── AuthenticationError   401/403: the key is wrong or has no access
+        ├── BadRequest            400/404/422 we caused: never retried
+        │   └── ContentRefused    the safety system refused the prompt
+        ├── RateLimited           429, still after every retry
+        ├── TransientError        5xx, 408, 409, dropped connection or malformed answer,
+        │                         still after every retry
+        └── ServiceTimeout        no answer in time, still after every retry
 """
 
 from __future__ import annotations
@@ -45,3 +53,31 @@ class NoIllustrator(IllustrationError):
 
     attempts: tuple[dict[str, object], ...] = ()
     """What each provider tried said, in order."""
+
+
+class ServiceError(StoryillusError):
+    """A request to a model service failed; the message never holds a key."""
+
+
+class AuthenticationError(ServiceError):
+    """The service refused the key (401 or 403)."""
+
+
+class BadRequest(ServiceError):
+    """The service will not accept what we sent; sending it again cannot help."""
+
+
+class ContentRefused(BadRequest):
+    """The service's safety system refused the prompt (moderation_blocked, contentFilter)."""
+
+
+class RateLimited(ServiceError):
+    """The service kept answering 429."""
+
+
+class TransientError(ServiceError):
+    """A failure that may pass (5xx, 408, 409, a dropped connection, a malformed answer)."""
+
+
+class ServiceTimeout(ServiceError):
+    """The service did not answer in time."""

@@ -134,6 +134,18 @@ SPECS: dict[str, Spec] = {
         _boolean,
         "Use the built-in offline illustrator as the last provider.",
     ),
+    "input_fidelity_models": Spec(
+        "INPUT_FIDELITY_MODELS",
+        "gpt-image-1.5",
+        _text,
+        "Comma-separated image models that accept input_fidelity=high.",
+    ),
+    "http_retries": Spec(
+        "HTTP_RETRIES",
+        "3",
+        _whole(0, 10),
+        "Retries of a failed request to a model service (429, 5xx, timeouts).",
+    ),
     "openai_text_model": Spec(
         "OPENAI_TEXT_MODEL", "gpt-5.4-mini", _text, "Chat model that writes stories."
     ),
@@ -243,6 +255,8 @@ class Settings:
     fallback_image_model: str
     enable_text_fallback: bool
     enable_offline_illustrator: bool
+    input_fidelity_models: str
+    http_retries: int
     openai_text_model: str
     azure_endpoint: str | None
     azure_openai_api_key: str | None

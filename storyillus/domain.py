@@ -8,7 +8,7 @@ are allowed, missing ones are not).
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from storyillus._exceptions import InvalidInput
@@ -244,6 +244,10 @@ class Story:
     pages: tuple[PageDraft, ...]
     writer: str = "offline"
     model: str = "offline-storyteller"
+    usage: dict[str, int] = field(default_factory=dict)
+    """Tokens the story model used (empty for the offline writer)."""
+    notes: tuple[str, ...] = ()
+    """What happened on the way, e.g. "The model wrote 9 pages; the last was left out." """
 
 
 @dataclass(frozen=True)
@@ -258,6 +262,8 @@ class Illustration:
     url: str | None = None
     attempts: tuple[dict[str, Any], ...] = ()
     """One entry per provider tried: ``{"provider", "model", "error"}``."""
+    usage: dict[str, Any] = field(default_factory=dict)
+    """Tokens the image model reported (empty offline)."""
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -265,6 +271,7 @@ class Illustration:
             "model": self.model,
             "characterReferenced": self.character_referenced,
             "attempts": list(self.attempts),
+            "usage": self.usage,
         }
         for key, value in (
             ("localUrl", self.local_url),
@@ -285,6 +292,7 @@ class Illustration:
             b64_json=data.get("b64_json"),
             url=data.get("url"),
             attempts=tuple(data.get("attempts", ())),
+            usage=data.get("usage") or {},
         )
 
 
@@ -317,6 +325,9 @@ class Book:
     writer: str = "offline"
     model: str = "offline-storyteller"
     pinned: bool = False
+    usage: dict[str, int] = field(default_factory=dict)
+    """Tokens the story model used."""
+    notes: tuple[str, ...] = ()
 
     @property
     def character(self) -> Character:
@@ -339,6 +350,8 @@ class Book:
             "writer": self.writer,
             "model": self.model,
             "pinned": self.pinned,
+            "usage": self.usage,
+            "notes": list(self.notes),
         }
 
 

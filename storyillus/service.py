@@ -15,7 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyillus._chat import ChatClient
 from storyillus._exceptions import InvalidInput
+from storyillus._http import shared_client
 from storyillus.config import Settings, load_settings, save_settings
 from storyillus.domain import (
     MAX_TEXT_CHARS,
@@ -35,6 +37,7 @@ from storyillus.storage.pictures import read_picture, store_picture
 from storyillus.storage.retention import Retention
 from storyillus.writing.base import StoryWriter
 from storyillus.writing.offline import OfflineStoryWriter
+from storyillus.writing.openai_chat import ChatStoryWriter
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +100,12 @@ class Progress:
 
 
 def _writer_for(settings: Settings) -> StoryWriter:
-    return OfflineStoryWriter()
+    """The chat model when a key is set (the offline writer behind it), else offline."""
+    offline = OfflineStoryWriter()
+    if not settings.has_openai_key:
+        return offline
+    http = shared_client(settings.image_edit_timeout_ms / 1000, settings.http_retries)
+    return ChatStoryWriter(settings, ChatClient(settings, http), offline)
 
 
 class Engine:
@@ -184,6 +192,8 @@ class Engine:
             seed=seed,
             writer=story.writer,
             model=story.model,
+            usage=story.usage,
+            notes=story.notes,
         )
         self.store.add_book(book)
         job = self.store.add_job(book.id, [(p.number, p.scene) for p in book.pages])

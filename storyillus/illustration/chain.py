@@ -7,10 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storyillus._exceptions import IllustrationError, NoIllustrator
+from storyillus._chat import ChatClient
+from storyillus._exceptions import IllustrationError, NoIllustrator, ServiceError
+from storyillus._http import shared_client
 from storyillus.config import Settings
 from storyillus.illustration.base import Picture, Provider, SceneRequest
 from storyillus.illustration.offline import OfflineIllustrator
+from storyillus.illustration.picture_analysis import PictureAnalysis
+from storyillus.illustration.remote import AzureEdit, OpenAIEdit, TextOnly
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +40,7 @@ class IllustrationChain:
         for provider in self.providers:
             try:
                 picture = provider.illustrate(request)
-            except IllustrationError as exc:
+            except (IllustrationError, ServiceError) as exc:
                 log.warning(
                     "%s could not illustrate page %d of book %s: %s",
                     provider.name,
@@ -56,8 +60,25 @@ class IllustrationChain:
 
 
 def build_chain(settings: Settings) -> IllustrationChain:
-    """The providers the settings enable, in the seed's order (remote ones come with keys)."""
+    """The providers the settings enable, in the seed's order.
+
+    Native edits (ENABLE_NATIVE_GPT_IMAGE1 and a key), Azure edits (when configured),
+    text-only generation (ENABLE_TEXT_ONLY_FALLBACK and a key), then the offline
+    illustrator (ENABLE_OFFLINE_ILLUSTRATOR).
+    """
+    http = shared_client(settings.image_edit_timeout_ms / 1000, settings.http_retries)
     providers: list[Provider] = []
+    if settings.enable_native_edits and settings.has_openai_key:
+        providers.append(OpenAIEdit(settings, http))
+    if settings.has_azure:
+        providers.append(AzureEdit(settings, http))
+    if settings.enable_text_fallback and settings.has_openai_key:
+        analysis = (
+            PictureAnalysis(settings, ChatClient(settings, http)).describe
+            if settings.enable_image_analysis
+            else None
+        )
+        providers.append(TextOnly(settings, http, analysis))
     if settings.enable_offline_illustrator:
         providers.append(OfflineIllustrator())
     return IllustrationChain(providers)

@@ -137,6 +137,7 @@ class Runner:
             b64_json=b64_json,
             url=picture.url,
             attempts=result.attempts,
+            usage=picture.usage,
         )
         outcome = self.store.record_page(job_id, page_number, illustration, image=saved)
         if not outcome.recorded and saved:

@@ -33,7 +33,7 @@ from storyillus.domain import (
 )
 from storyillus.storage.files import ImageFiles, SavedImage
 
-_SCHEMA_VERSION = 1
+_SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS books (
     id TEXT PRIMARY KEY,
@@ -43,7 +43,9 @@ CREATE TABLE IF NOT EXISTS books (
     writer TEXT NOT NULL,
     model TEXT NOT NULL,
     pinned INTEGER NOT NULL DEFAULT 0,
-    created_at REAL NOT NULL
+    created_at REAL NOT NULL,
+    story_usage TEXT NOT NULL DEFAULT '{}',
+    notes TEXT NOT NULL DEFAULT '[]'
 );
 CREATE TABLE IF NOT EXISTS pages (
     book_id TEXT NOT NULL REFERENCES books(id) ON DELETE CASCADE,
@@ -127,6 +129,10 @@ class Store:
         # executescript commits on its own; every statement in it is idempotent.
         db = self._db()
         db.executescript(_SCHEMA)
+        columns = {row[1] for row in db.execute("PRAGMA table_info(books)")}
+        for column, default in (("story_usage", "'{}'"), ("notes", "'[]'")):
+            if column not in columns:  # a store made before version 2
+                db.execute(f"ALTER TABLE books ADD COLUMN {column} TEXT NOT NULL DEFAULT {default}")
         db.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
 
     # -- connections -------------------------------------------------------------
@@ -177,8 +183,8 @@ class Store:
     def add_book(self, book: Book) -> None:
         with self._write() as db:
             db.execute(
-                "INSERT INTO books (id, title, request, seed, writer, model, pinned, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO books (id, title, request, seed, writer, model, pinned, created_at,"
+                " story_usage, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     book.id,
                     book.title,
@@ -188,6 +194,8 @@ class Store:
                     book.model,
                     int(book.pinned),
                     book.created_at,
+                    _dumps(book.usage),
+                    _dumps(list(book.notes)),
                 ),
             )
             db.executemany(
@@ -227,6 +235,8 @@ class Store:
             writer=row["writer"],
             model=row["model"],
             pinned=bool(row["pinned"]),
+            usage=json.loads(row["story_usage"]),
+            notes=tuple(json.loads(row["notes"])),
         )
 
     def list_books(self) -> list[Book]:

@@ -1,0 +1,217 @@
+"""Image models over HTTP: OpenAI edits with the reference, Azure edits, text-only generation.
+
+All three share one body builder and one answer reader; they differ in URL, auth header
+and whether the reference picture is attached. A moderation refusal is asked once more
+with a softened prompt, then raised so the chain moves to the next provider.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+
+from storyillus._exceptions import ContentRefused, IllustrationError, TransientError
+from storyillus._http import HttpClient
+from storyillus.config import Settings
+from storyillus.illustration.base import Picture, SceneRequest
+from storyillus.illustration.prompts import hero_descriptor, scene_prompt, softened
+
+# Image models take pictures up to this side; larger ones only cost upload time.
+REFERENCE_MAX_SIDE = 1024
+_cache_lock = threading.Lock()
+_reference_cache: OrderedDict[tuple[str, float], bytes] = OrderedDict()
+
+
+def reference_png(path: Path) -> bytes:
+    """The reference picture as PNG bytes, scaled down, cached per file version."""
+    key = (str(path), path.stat().st_mtime)
+    with _cache_lock:
+        if key in _reference_cache:
+            _reference_cache.move_to_end(key)
+            return _reference_cache[key]
+    try:
+        with Image.open(path) as image:
+            image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+            image.thumbnail((REFERENCE_MAX_SIDE, REFERENCE_MAX_SIDE))
+            buffer = io.BytesIO()
+            image.save(buffer, format="PNG")
+    except OSError as exc:
+        raise IllustrationError(f"The reference picture cannot be read ({exc}).") from None
+    with _cache_lock:
+        _reference_cache[key] = buffer.getvalue()
+        while len(_reference_cache) > 16:
+            _reference_cache.popitem(last=False)
+    return buffer.getvalue()
+
+
+def image_parameters(settings: Settings, model: str) -> dict[str, str]:
+    """Size, quality and model-specific parameters; never response_format (GPT image
+    models reject it and always answer b64_json)."""
+    parameters = {
+        "model": model,
+        "size": settings.image_size,
+        "quality": settings.image_quality,
+        "n": "1",
+    }
+    fidelity_models = {m.strip() for m in settings.input_fidelity_models.split(",") if m.strip()}
+    if model in fidelity_models:
+        parameters["input_fidelity"] = "high"
+    return parameters
+
+
+class _ImageModel:
+    """What the three remote providers share: prompts, refusals and reading answers."""
+
+    name = "remote"
+    model = ""
+
+    def __init__(self, settings: Settings, http: HttpClient) -> None:
+        self.settings = settings
+        self.http = http
+
+    def illustrate(self, request: SceneRequest) -> Picture:
+        prompt = self._prompt(request)
+        try:
+            answer = self._call(request, prompt)
+        except ContentRefused:
+            answer = self._call(request, softened(request))
+        return self._picture(answer, referenced=self._uses_reference(request))
+
+    def _prompt(self, request: SceneRequest) -> str:
+        return scene_prompt(
+            request, hero_descriptor(request.character), self._uses_reference(request)
+        )
+
+    def _uses_reference(self, request: SceneRequest) -> bool:
+        return False
+
+    def _call(self, request: SceneRequest, prompt: str) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _picture(self, answer: dict[str, Any], referenced: bool) -> Picture:
+        try:
+            item = answer["data"][0]
+        except (KeyError, IndexError, TypeError):
+            raise TransientError(f"{self.name} answered without an image.") from None
+        usage = answer.get("usage") or {}
+        if item.get("b64_json"):
+            try:
+                png = base64.b64decode(item["b64_json"], validate=True)
+            except ValueError:
+                raise TransientError(
+                    f"{self.name} sent an image that is not valid base64."
+                ) from None
+        elif item.get("url"):
+            # Such URLs expire within hours: fetch the picture now and keep it ourselves.
+            png = self.http.get_bytes(self.name, item["url"])
+        else:
+            raise TransientError(f"{self.name} answered without an image.")
+        return Picture(
+            provider=self.name,
+            model=self.model,
+            character_referenced=referenced,
+            png=png,
+            usage=usage,
+        )
+
+
+class _EditModel(_ImageModel):
+    def _uses_reference(self, request: SceneRequest) -> bool:
+        return True
+
+    def illustrate(self, request: SceneRequest) -> Picture:
+        if request.reference is None:
+            raise IllustrationError(f"{self.name} needs a picture of the hero; none was given.")
+        return super().illustrate(request)
+
+    def _multipart(self, request: SceneRequest, prompt: str) -> tuple[dict[str, str], list]:
+        fields = {**image_parameters(self.settings, self.model), "prompt": prompt}
+        assert request.reference is not None
+        files = [("image[]", ("reference.png", reference_png(request.reference), "image/png"))]
+        return fields, files
+
+
+class OpenAIEdit(_EditModel):
+    """POST {OPENAI_BASE_URL}/images/edits with the reference picture attached."""
+
+    name = "openai-edit"
+
+    def __init__(self, settings: Settings, http: HttpClient) -> None:
+        super().__init__(settings, http)
+        self.model = settings.openai_image_model
+
+    def _call(self, request: SceneRequest, prompt: str) -> dict[str, Any]:
+        fields, files = self._multipart(request, prompt)
+        return self.http.post_multipart(
+            "OpenAI image edits",
+            f"{self.settings.openai_base_url}/images/edits",
+            {"Authorization": f"Bearer {self.settings.openai_api_key}"},
+            fields,
+            files,
+        )
+
+
+class AzureEdit(_EditModel):
+    """The same edit through an Azure OpenAI deployment."""
+
+    name = "azure-edit"
+
+    def __init__(self, settings: Settings, http: HttpClient) -> None:
+        super().__init__(settings, http)
+        self.model = settings.azure_deployment or ""
+
+    def _call(self, request: SceneRequest, prompt: str) -> dict[str, Any]:
+        fields, files = self._multipart(request, prompt)
+        fields.pop("model")  # the deployment decides the model
+        url = (
+            f"{self.settings.azure_endpoint}/openai/deployments/{self.settings.azure_deployment}"
+            f"/images/edits?api-version={self.settings.azure_api_version}"
+        )
+        return self.http.post_multipart(
+            "Azure OpenAI image edits",
+            url,
+            {"api-key": self.settings.azure_openai_api_key or ""},
+            fields,
+            files,
+        )
+
+
+class TextOnly(_ImageModel):
+    """POST {OPENAI_BASE_URL}/images/generations with a written descriptor of the hero."""
+
+    name = "openai-generate"
+
+    def __init__(
+        self,
+        settings: Settings,
+        http: HttpClient,
+        describe_picture: Callable[[Path], str | None] | None = None,
+    ) -> None:
+        super().__init__(settings, http)
+        self.model = settings.fallback_image_model
+        self._describe = describe_picture
+
+    def _prompt(self, request: SceneRequest) -> str:
+        description = None
+        if self._describe is not None and request.reference is not None:
+            description = self._describe(request.reference)
+        return scene_prompt(request, hero_descriptor(request.character, description), False)
+
+    def _call(self, request: SceneRequest, prompt: str) -> dict[str, Any]:
+        body: dict[str, Any] = dict(image_parameters(self.settings, self.model))
+        body.pop("input_fidelity", None)  # only edits take it
+        body["n"] = 1
+        body["prompt"] = prompt
+        return self.http.post_json(
+            "OpenAI image generation",
+            f"{self.settings.openai_base_url}/images/generations",
+            {"Authorization": f"Bearer {self.settings.openai_api_key}"},
+            body,
+        )
