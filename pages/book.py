@@ -10,7 +10,7 @@ import streamlit as st
 from storyillus import InvalidInput, NotFound
 from storyillus.domain import Book, Page
 from storyillus.export import book_pdf, book_zip, page_picture
-from storyillus.service import Progress
+from storyillus.service import BookUsage, Progress
 from storyillus.ui import (
     current_book_id,
     engine,
@@ -42,6 +42,8 @@ show_pending_toast()
 st.title(book.title)
 hero = book.character
 st.caption(f"A story for {hero.name}, age {hero.age} · written by {book.model}")
+for note in book.notes:
+    st.caption(f":material/info: {note}")
 
 
 def _export(build: Callable[[Book, Callable[[Page], bytes | None]], bytes]) -> bytes:
@@ -140,6 +142,7 @@ def live_pages() -> None:
     for page in now.book.pages:
         _page(page, now)
         st.divider()
+    st.caption(BookUsage.of([now.book]).describe())
     if progress.active and not now.active:
         # The job ended: one full rerun stops the polling and shows the toast.
         toast_later(

@@ -112,6 +112,9 @@ with st.form("settings"):
 if st.session_state.pop("settings_saved", False):
     st.success("Settings saved. They apply from the next page drawn.", icon=":material/check:")
 
+st.subheader("Usage")
+st.caption(engine().usage_totals().describe())
+
 st.subheader("Pictures on disk")
 usage = engine().usage()
 files, megabytes, prune = st.columns([1, 1, 2], vertical_alignment="bottom")

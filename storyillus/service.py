@@ -12,7 +12,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyillus._chat import ChatClient
@@ -46,6 +46,35 @@ log = logging.getLogger(__name__)
 class BookAndJob:
     book: Book
     job: Job
+
+
+@dataclass(frozen=True)
+class BookUsage:
+    """What a book (or all books) cost in model calls."""
+
+    story_tokens: int = 0
+    image_tokens: int = 0
+    images_by_provider: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, books: list[Book]) -> BookUsage:
+        story = image = 0
+        by_provider: dict[str, int] = {}
+        for book in books:
+            story += int(book.usage.get("total_tokens", 0))
+            for page in book.pages:
+                if page.illustration is not None:
+                    image += int(page.illustration.usage.get("total_tokens", 0))
+                    name = page.illustration.provider
+                    by_provider[name] = by_provider.get(name, 0) + 1
+        return cls(story, image, by_provider)
+
+    def describe(self) -> str:
+        pictures = ", ".join(f"{n} by {p}" for p, n in sorted(self.images_by_provider.items()))
+        return (
+            f"Story model: {self.story_tokens:,} tokens · "
+            f"image models: {self.image_tokens:,} tokens · pictures: {pictures or 'none yet'}"
+        )
 
 
 @dataclass(frozen=True)
@@ -235,6 +264,10 @@ class Engine:
         """The file behind a ``/generated/...`` URL, if it still exists."""
         name = ImageFiles.name_from_url(illustration_url)
         return self.files.path_for(name) if name else None
+
+    def usage_totals(self) -> BookUsage:
+        """Tokens and pictures over every book in the library."""
+        return BookUsage.of(self.store.list_books())
 
     # -- changing ----------------------------------------------------------------
 

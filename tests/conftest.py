@@ -37,3 +37,22 @@ def png_bytes(
     buffer = io.BytesIO()
     Image.new("RGB", size, colour).save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+from tests.fake_openai import FakeOpenAI  # noqa: E402  (appended: fake OpenAI server fixtures)
+
+
+@pytest.fixture(scope="session")
+def fake_openai_server() -> Iterator[FakeOpenAI]:
+    """One fake OpenAI / Azure OpenAI server (tests/fake_openai.py) for the whole session."""
+    server = FakeOpenAI()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fake_openai(fake_openai_server: FakeOpenAI) -> FakeOpenAI:
+    """The session's fake OpenAI server, reset: no scripts, records, latency or peak."""
+    fake_openai_server.reset()
+    return fake_openai_server

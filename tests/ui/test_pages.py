@@ -233,3 +233,24 @@ def test_settings_prune_now_removes_old_pictures(home: Path) -> None:
     next(b for b in at.button if b.label == "Prune now").click().run()
     assert shared_engine().usage().files == 2
     assert at.metric[0].value == "2"
+
+
+def test_book_page_names_the_remote_model_and_shows_usage(
+    home: Path, monkeypatch: pytest.MonkeyPatch, fake_openai
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", fake_openai.api_key)
+    monkeypatch.setenv("OPENAI_BASE_URL", fake_openai.base_url)
+    close_shared_engine()
+    path = shared_engine().store_reference_picture(png_bytes((200, 200)))
+    hero = Character.create("Lila", 7, image_path=str(path))
+    request = StoryRequest.create(hero, "A cosmic garden adventure", pages=4, seed=1)
+    book_id = shared_engine().create_book(request, run_async=False).book.id
+    at = _app().run()
+    assert not any("offline writer" in i.value for i in at.info)
+    at.session_state["book_id"] = book_id
+    at.switch_page("pages/book.py").run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "written by gpt-5.4-mini" in captions
+    assert "Drawn by openai-edit (gpt-image-2) from the hero's picture" in captions
+    assert "pictures: 4 by openai-edit" in captions
+    assert "Story model: 0 tokens" not in captions
