@@ -54,7 +54,8 @@ class IllustrationChain:
                 continue
             attempts.append({"provider": provider.name, "model": provider.model, "error": None})
             return ChainResult(picture=picture, attempts=tuple(attempts))
-        error = NoIllustrator(f"Every illustrator failed; the last said: {attempts[-1]['error']}")
+        tried = "; ".join(f"{a['provider']}: {a['error']}" for a in attempts)
+        error = NoIllustrator(f"Every illustrator failed ({tried})")
         error.attempts = tuple(attempts)
         raise error
 

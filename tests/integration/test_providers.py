@@ -480,3 +480,28 @@ def test_cli_makes_a_book_through_each_remote_path(
     book = json.loads((out / "book.json").read_text())
     assert {page["provider"] for page in book["pages"]} == {provider}
     assert fake_openai.api_key not in result.stdout + result.stderr
+
+
+def test_when_every_provider_fails_the_page_says_what_each_one_said(
+    fake_openai: Any, tmp_path: Path
+) -> None:
+    settings = _settings(
+        tmp_path,
+        fake_openai,
+        openai_image_model="dall-e-3",
+        azure_deployment="missing",
+        fallback_image_model="dall-e-2",
+        enable_offline_illustrator=False,
+    )
+    engine = Engine(settings)
+    try:
+        path = str(engine.store_reference_picture(png_bytes((200, 200))))
+        job = engine.create_book(_request(image_path=path), run_async=False).job
+    finally:
+        engine.close(wait=True)
+    assert job.status is JobStatus.FAILED
+    error = job.results[0].error
+    for provider in ("openai-edit:", "azure-edit:", "openai-generate:"):
+        assert provider in error
+    assert "(404)" in error
+    assert fake_openai.api_key not in job.error
