@@ -39,6 +39,11 @@ class InvalidInput(StoryillusError):
 class InvalidImage(InvalidInput):
     """A reference picture that is missing, unreadable, too large or not an image."""
 
+    def __init__(self, message: str, reason: str = "invalid") -> None:
+        super().__init__(message)
+        self.reason = reason
+        """"too_large", "not_an_image" or "invalid" (empty, damaged, missing)."""
+
 
 class NotFound(StoryillusError):
     """No book or job with the given id."""

@@ -237,6 +237,12 @@ SPECS: dict[str, Spec] = {
         _whole(0),
         "Delete reference pictures of unpinned books after N days (0 = never).",
     ),
+    "api_max_body_kb": Spec(
+        "API_MAX_BODY_KB",
+        "256",
+        _whole(1, 10240),
+        "Largest JSON body the API accepts, in kilobytes.",
+    ),
     "upload_max_mb": Spec(
         "UPLOAD_MAX_MB", "10", _whole(1, 50), "Largest reference picture accepted, in megabytes."
     ),
@@ -275,6 +281,7 @@ class Settings:
     enable_jobs_list: bool
     api_token: str | None
     upload_max_age_days: int
+    api_max_body_kb: int
     upload_max_mb: int
 
     @property

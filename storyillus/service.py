@@ -33,7 +33,7 @@ from storyillus.illustration.chain import IllustrationChain, build_chain
 from storyillus.jobs.runner import Runner
 from storyillus.jobs.store import Store
 from storyillus.storage.files import ImageFiles
-from storyillus.storage.pictures import read_picture, store_picture
+from storyillus.storage.pictures import picture_from_url, read_picture, store_picture
 from storyillus.storage.retention import Retention
 from storyillus.writing.base import StoryWriter
 from storyillus.writing.offline import OfflineStoryWriter
@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class BookAndJob:
     book: Book
-    job: Job
+    job: Job | None
 
 
 @dataclass(frozen=True)
@@ -195,17 +195,24 @@ class Engine:
         """Raise InvalidImage saying what is wrong with a picture; store nothing."""
         read_picture(data, self._settings.upload_max_mb * 1_048_576)
 
+    def uploaded_picture(self, url: str) -> Path:
+        """The picture behind an ``/uploads/...`` URL from the API; raises InvalidInput."""
+        return picture_from_url(self._settings.uploads_dir, url)
+
     def store_reference_picture(self, data: bytes) -> Path:
         """Check an uploaded picture and keep a clean copy; raises InvalidImage."""
         return store_picture(
             data, self._settings.uploads_dir, self._settings.upload_max_mb * 1_048_576
         )
 
-    def create_book(self, request: StoryRequest, run_async: bool | None = None) -> BookAndJob:
+    def create_book(
+        self, request: StoryRequest, run_async: bool | None = None, illustrate: bool = True
+    ) -> BookAndJob:
         """Write the story, store the book and start illustrating it.
 
         With ``run_async`` (default: ASYNC_ILLUSTRATIONS) this returns as soon as the job
-        is queued; otherwise it returns when every page is finished.
+        is queued; otherwise it returns when every page is finished. Without
+        ``illustrate`` the book has no job (``job`` is None).
         """
         seed = request.seed if request.seed is not None else secrets.randbelow(2**31)
         story = self._writer.write(request, seed)
@@ -225,6 +232,8 @@ class Engine:
             notes=story.notes,
         )
         self.store.add_book(book)
+        if not illustrate:
+            return BookAndJob(book=book, job=None)
         job = self.store.add_job(book.id, [(p.number, p.scene) for p in book.pages])
         if self._settings.async_illustrations if run_async is None else run_async:
             self.runner.submit(job)

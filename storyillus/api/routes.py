@@ -1,12 +1,185 @@
-"""Starlette routes served beside the Streamlit UI by ``st.App``."""
+"""The seed's JSON API and our file routes, served beside the Streamlit UI by ``st.App``.
+
+Shapes follow SEED-async-illustrations.md: ``{"success": true, "data": ...}`` or
+``{"success": false, "error": "<what is wrong>"}``. Bad input is a 4xx with a sentence,
+never a 500 or a stack trace. Engine calls block (SQLite, drawing in sync mode), so they
+run in Starlette's thread pool, never on the event loop.
+"""
 
 from __future__ import annotations
 
+import hmac
+import json
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from storyillus.service import shared_engine
+from storyillus._exceptions import InvalidImage, InvalidInput, NotFound
+from storyillus.api.requests import character_from_json, story_request_from_json
+from storyillus.domain import Book
+from storyillus.service import Engine, shared_engine
+from storyillus.storage.pictures import URL_PREFIX, stored_picture
+
+# Multipart framing around an uploaded file, on top of UPLOAD_MAX_MB.
+_MULTIPART_SLACK = 64 * 1024
+_IMMUTABLE = {"Cache-Control": "public, max-age=31536000, immutable"}
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def _fail(status: int, error: str) -> JSONResponse:
+    return JSONResponse({"success": False, "error": error}, status_code=status)
+
+
+def _ok(data: Any, status: int = 200) -> JSONResponse:
+    return JSONResponse({"success": True, "data": data}, status_code=status)
+
+
+def _guarded(handler: Handler) -> Handler:
+    """API_TOKEN (when set) as a bearer token, and bad input as a 4xx, never a 500."""
+
+    async def guarded(request: Request) -> Response:
+        token = shared_engine().settings.api_token
+        if token:
+            given = request.headers.get("authorization", "")
+            if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+                return _fail(401, "This API needs 'Authorization: Bearer <API_TOKEN>'.")
+        try:
+            return await handler(request)
+        except NotFound as error:
+            return _fail(404, str(error))
+        except InvalidImage as error:
+            status = {"too_large": 413, "not_an_image": 415}.get(error.reason, 400)
+            return _fail(status, str(error))
+        except InvalidInput as error:
+            return _fail(400, str(error))
+
+    return guarded
+
+
+async def _json_body(request: Request) -> dict[str, Any]:
+    limit_kb = shared_engine().settings.api_max_body_kb
+    too_large = InvalidInput(f"The request body is too large (at most {limit_kb} KB).")
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit_kb * 1024:
+        raise too_large
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit_kb * 1024:
+            raise too_large
+    try:
+        data = json.loads(body or b"null")
+    except (ValueError, UnicodeDecodeError):
+        raise InvalidInput("The request body must be JSON.") from None
+    if not isinstance(data, dict):
+        raise InvalidInput("The request body must be a JSON object.")
+    return data
+
+
+def story_text(book: Book) -> str:
+    return "\n\n".join(page.text for page in book.pages)
+
+
+def _story_data(engine: Engine, book: Book, job_id: str | None, pending: bool) -> dict[str, Any]:
+    text = story_text(book)
+    return {
+        "story": text,
+        "title": book.title,
+        "pages": [
+            {"pageNumber": p.number, "text": p.text, "description": p.scene} for p in book.pages
+        ],
+        "character": book.request.character.to_json() | {"imagePath": None},
+        "metadata": {
+            "generatedAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(book.created_at)),
+            "model": book.model,
+            "wordCount": len(text.split()),
+            "illustrationJobId": job_id,
+            "illustrationsPending": pending,
+            "bookId": book.id,
+            "notes": list(book.notes),
+        },
+    }
+
+
+@_guarded
+async def generate(request: Request) -> Response:
+    body = await _json_body(request)
+    engine = shared_engine()
+    story_request = story_request_from_json(body, engine.uploaded_picture)
+    illustrate = body.get("generateIllustrations", True)
+    if not isinstance(illustrate, bool):
+        raise InvalidInput("generateIllustrations must be true or false.")
+    run_async = engine.settings.async_illustrations
+
+    def make() -> dict[str, Any]:
+        made = engine.create_book(story_request, run_async=run_async, illustrate=illustrate)
+        job = made.job
+        pending = job is not None and not job.status.is_final
+        data = _story_data(engine, made.book, job.id if job else None, pending)
+        if job is not None and not run_async:
+            data["illustrations"] = job.to_status_json()["results"]
+        return data
+
+    return _ok(await run_in_threadpool(make))
+
+
+@_guarded
+async def job_status(request: Request) -> Response:
+    job_id = request.path_params["job_id"]
+    job = await run_in_threadpool(shared_engine().get_job, job_id)
+    return _ok(job.to_status_json())
+
+
+@_guarded
+async def jobs_list(request: Request) -> Response:
+    engine = shared_engine()
+    if not engine.settings.enable_jobs_list:
+        return _fail(404, "The jobs list is turned off (ENABLE_JOBS_LIST_ENDPOINT=false).")
+    jobs = await run_in_threadpool(engine.list_jobs, 50)
+    return _ok([job.to_status_json() for job in jobs])
+
+
+@_guarded
+async def suggestions(request: Request) -> Response:
+    body = await _json_body(request)
+    character = character_from_json(body.get("character"), None)
+    ideas = await run_in_threadpool(shared_engine().suggest_ideas, character)
+    return _ok({"suggestions": ideas})
+
+
+@_guarded
+async def upload(request: Request) -> Response:
+    engine = shared_engine()
+    limit = engine.settings.upload_max_mb * 1_048_576
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit + _MULTIPART_SLACK:
+        raise InvalidImage(
+            f"The picture is too large; the limit is {engine.settings.upload_max_mb} MB.",
+            "too_large",
+        )
+    if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+        raise InvalidInput(
+            "Send the picture as multipart/form-data in the field 'character-image'."
+        )
+    async with request.form(max_files=1, max_fields=10) as form:
+        part = form.get("character-image")
+        if part is None or isinstance(part, str):
+            raise InvalidInput("Send the picture in the multipart field 'character-image'.")
+        data = await part.read(limit + 1)
+    path = await run_in_threadpool(engine.store_reference_picture, data)
+    return JSONResponse(
+        {
+            "success": True,
+            "message": "Picture uploaded.",
+            "data": {"filename": path.name, "path": URL_PREFIX + path.name},
+        }
+    )
 
 
 async def health(request: Request) -> Response:
@@ -25,16 +198,25 @@ async def health(request: Request) -> Response:
 async def generated_file(request: Request) -> Response:
     path = shared_engine().files.path_for(request.path_params["name"])
     if path is None:
-        return JSONResponse({"success": False, "error": "No such image."}, status_code=404)
+        return _fail(404, "No such image.")
     # Names are never reused, so a saved image never changes: let browsers keep it.
-    return FileResponse(
-        path,
-        media_type="image/png",
-        headers={"Cache-Control": "public, max-age=31536000, immutable"},
-    )
+    return FileResponse(path, media_type="image/png", headers=_IMMUTABLE)
+
+
+async def uploaded_file(request: Request) -> Response:
+    path = stored_picture(shared_engine().settings.uploads_dir, request.path_params["name"])
+    if path is None:
+        return _fail(404, "No such picture.")
+    return FileResponse(path, media_type="image/png", headers=_IMMUTABLE)
 
 
 routes = [
     Route("/api/health", health, methods=["GET"]),
+    Route("/api/stories/generate", generate, methods=["POST"]),
+    Route("/api/stories/illustrations/job/{job_id}", job_status, methods=["GET"]),
+    Route("/api/stories/illustrations/jobs", jobs_list, methods=["GET"]),
+    Route("/api/stories/suggestions", suggestions, methods=["POST"]),
+    Route("/api/upload", upload, methods=["POST"]),
     Route("/generated/{name}", generated_file, methods=["GET", "HEAD"]),
+    Route("/uploads/{name}", uploaded_file, methods=["GET", "HEAD"]),
 ]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+import re
 import secrets
 import warnings
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from storyillus._exceptions import InvalidImage
+from storyillus._exceptions import InvalidImage, InvalidInput
 from storyillus.storage.files import write_atomically
 
 ACCEPTED_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "MPO": "JPEG", "WEBP": "WebP"}
@@ -19,6 +20,27 @@ MAX_STORED_SIDE = 2048
 # Anything above this many pixels is refused before decoding (decompression bombs).
 MAX_PIXELS = 40_000_000
 URL_PREFIX = "/uploads/"
+_STORED_NAME = re.compile(r"^character-image-[0-9a-f]{16}\.png$")
+
+
+def stored_picture(directory: Path, name: str) -> Path | None:
+    """The stored reference picture called ``name``, or None for anything else."""
+    if not _STORED_NAME.match(name):
+        return None
+    path = directory / name
+    return path if path.is_file() else None
+
+
+def picture_from_url(directory: Path, url: str) -> Path:
+    """The stored picture behind an ``/uploads/<name>`` URL, or InvalidInput."""
+    name = url[len(URL_PREFIX) :] if isinstance(url, str) and url.startswith(URL_PREFIX) else ""
+    path = stored_picture(directory, name)
+    if path is None:
+        raise InvalidInput(
+            "character.imageUrl must be the path of a picture uploaded through /api/upload "
+            "(like /uploads/character-image-….png)."
+        )
+    return path
 
 
 def read_picture(data: bytes, max_bytes: int) -> Image.Image:
@@ -28,7 +50,8 @@ def read_picture(data: bytes, max_bytes: int) -> Image.Image:
     if len(data) > max_bytes:
         raise InvalidImage(
             f"The picture is {len(data) / 1_048_576:.1f} MB; the limit is "
-            f"{max_bytes / 1_048_576:.0f} MB."
+            f"{max_bytes / 1_048_576:.0f} MB.",
+            reason="too_large",
         )
     try:
         with warnings.catch_warnings():
@@ -37,20 +60,24 @@ def read_picture(data: bytes, max_bytes: int) -> Image.Image:
             if image.format not in ACCEPTED_FORMATS:
                 raise InvalidImage(
                     f"A {image.format or 'file of this'} type picture is not accepted; "
-                    "use PNG, JPEG or WebP."
+                    "use PNG, JPEG or WebP.",
+                    reason="not_an_image",
                 )
             if image.width * image.height > MAX_PIXELS:
                 raise InvalidImage(
                     f"The picture is {image.width}x{image.height} pixels, too large to use; "
-                    "please send one under 40 megapixels."
+                    "please send one under 40 megapixels.",
+                    reason="too_large",
                 )
             image.load()
     except InvalidImage:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise InvalidImage("The picture is far too large to open safely.") from None
+        raise InvalidImage("The picture is far too large to open safely.", "too_large") from None
     except UnidentifiedImageError:
-        raise InvalidImage("This file is not a picture; use PNG, JPEG or WebP.") from None
+        raise InvalidImage(
+            "This file is not a picture; use PNG, JPEG or WebP.", "not_an_image"
+        ) from None
     except (OSError, ValueError, SyntaxError) as exc:
         raise InvalidImage(f"The picture is damaged and cannot be read ({exc}).") from None
     return image
