@@ -38,6 +38,7 @@ from storyillus._exceptions import (
     ServiceTimeout,
     TransientError,
 )
+from storyillus.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -187,16 +188,20 @@ class HttpClient:
         raise last
 
 
-_clients: dict[tuple[float, int], HttpClient] = {}
+_clients: dict[tuple[float, RetryPolicy], HttpClient] = {}
 _clients_lock = threading.Lock()
 
 
-def shared_client(timeout: float, retries: int) -> HttpClient:
-    """One pooled client per (timeout, retries) for the whole process."""
+def shared_client(settings: Settings) -> HttpClient:
+    """One pooled client per timeout and retry policy for the whole process."""
+    timeout = settings.image_edit_timeout_ms / 1000
+    retry = RetryPolicy(
+        attempts=settings.http_retries + 1, base_delay=settings.http_backoff_ms / 1000
+    )
     with _clients_lock:
-        key = (timeout, retries)
+        key = (timeout, retry)
         if key not in _clients:
-            _clients[key] = HttpClient(timeout, RetryPolicy(attempts=retries + 1))
+            _clients[key] = HttpClient(timeout, retry)
         return _clients[key]
 
 

@@ -146,6 +146,18 @@ SPECS: dict[str, Spec] = {
         _whole(0, 10),
         "Retries of a failed request to a model service (429, 5xx, timeouts).",
     ),
+    "http_backoff_ms": Spec(
+        "HTTP_BACKOFF_MS",
+        "500",
+        _whole(1, 60000),
+        "First retry waits up to this long; each later one up to twice as long.",
+    ),
+    "requests_per_minute": Spec(
+        "REQUESTS_PER_MINUTE",
+        "0",
+        _whole(0, 100000),
+        "Pace requests to each model service to at most N a minute (0 = no pacing).",
+    ),
     "openai_text_model": Spec(
         "OPENAI_TEXT_MODEL", "gpt-5.4-mini", _text, "Chat model that writes stories."
     ),
@@ -177,7 +189,7 @@ SPECS: dict[str, Spec] = {
     "image_edit_timeout_ms": Spec(
         "IMAGE_EDIT_TIMEOUT_MS",
         "120000",
-        _whole(1000, 600000),
+        _whole(100, 600000),
         "Timeout of one image request, in milliseconds.",
     ),
     "image_size": Spec(
@@ -263,6 +275,8 @@ class Settings:
     enable_offline_illustrator: bool
     input_fidelity_models: str
     http_retries: int
+    http_backoff_ms: int
+    requests_per_minute: int
     openai_text_model: str
     azure_endpoint: str | None
     azure_openai_api_key: str | None

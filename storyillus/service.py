@@ -133,7 +133,7 @@ def _writer_for(settings: Settings) -> StoryWriter:
     offline = OfflineStoryWriter()
     if not settings.has_openai_key:
         return offline
-    http = shared_client(settings.image_edit_timeout_ms / 1000, settings.http_retries)
+    http = shared_client(settings)
     return ChatStoryWriter(settings, ChatClient(settings, http), offline)
 
 

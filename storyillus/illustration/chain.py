@@ -67,7 +67,7 @@ def build_chain(settings: Settings) -> IllustrationChain:
     text-only generation (ENABLE_TEXT_ONLY_FALLBACK and a key), then the offline
     illustrator (ENABLE_OFFLINE_ILLUSTRATOR).
     """
-    http = shared_client(settings.image_edit_timeout_ms / 1000, settings.http_retries)
+    http = shared_client(settings)
     providers: list[Provider] = []
     if settings.enable_native_edits and settings.has_openai_key:
         providers.append(OpenAIEdit(settings, http))
