@@ -421,7 +421,12 @@ def save_settings(settings: Settings, changes: Mapping[str, Any]) -> Settings:
         current[SPECS[name].env] = text
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(current, indent=2, sort_keys=True), encoding="utf-8")
+    # Owner-only: the file may hold API keys typed into the Settings page.
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(current, indent=2, sort_keys=True))
+        handle.flush()
+        os.fsync(handle.fileno())
     os.replace(temporary, path)
     return load_settings(home=settings.home)
 

@@ -102,3 +102,9 @@ def test_env_example_lists_every_setting_with_its_default() -> None:
     assert committed == env_example()
     for spec in SPECS.values():
         assert f"\n{spec.env}={spec.default}\n" in committed
+
+
+def test_settings_file_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    save_settings(settings, {"openai_api_key": "test-key-for-mode"})
+    assert settings.settings_file.stat().st_mode & 0o777 == 0o600
