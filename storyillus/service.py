@@ -150,6 +150,8 @@ class Engine:
         self.store = Store(settings.database_path)
         self.files = ImageFiles(settings.generated_dir)
         self.files.remove_temporary()
+        for leftover in settings.data_dir.glob(f".{settings.settings_file.name}.*.tmp"):
+            leftover.unlink(missing_ok=True)  # a settings save cut short by a crash
         self.files.delete(self.store.reconcile_images(self.files.scan()))
         self.retention = Retention(self.store, self.files)
         self._chain = chain_factory(settings)
@@ -164,6 +166,7 @@ class Engine:
 
     def start(self) -> list[Job]:
         """Resume jobs an earlier process left unfinished; returns them."""
+        self.expire_reference_pictures()
         return self.runner.resume()
 
     def close(self, wait: bool = False) -> None:
@@ -317,7 +320,27 @@ class Engine:
         return self.store.image_usage()
 
     def prune_now(self) -> int:
+        self.expire_reference_pictures()
         return self.retention.prune(self._settings.max_files, self._settings.max_mb)
+
+    def expire_reference_pictures(self, now: float | None = None) -> int:
+        """UPLOAD_MAX_AGE_DAYS: delete reference pictures older than that, but for pinned books.
+
+        Books keep their pages; new drawings of them go on without the picture.
+        """
+        days = self._settings.upload_max_age_days
+        if not days:
+            return 0
+        cutoff = (now if now is not None else time.time()) - days * 86_400
+        pinned = {b.character.image_path for b in self.store.list_books() if b.pinned}
+        removed = 0
+        for path in self._settings.uploads_dir.glob("character-image-*.png"):
+            if str(path) not in pinned and path.stat().st_mtime < cutoff:
+                path.unlink(missing_ok=True)
+                removed += 1
+        if removed:
+            log.info("Removed %d reference picture(s) older than %d days.", removed, days)
+        return removed
 
 
 _shared: Engine | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 import time
 from pathlib import Path
 
@@ -214,3 +215,35 @@ def test_books_are_listed_newest_first(engine: Engine) -> None:
     assert [x.id for x in engine.list_books()] == [b.id, a.id]
     assert engine.jobs_for_book(a.id)[0].book_id == a.id
     assert engine.list_jobs()[0].book_id == b.id
+
+
+def test_old_reference_pictures_expire_except_for_pinned_books(tmp_path: Path) -> None:
+    engine = Engine(make_settings(tmp_path, upload_max_age_days=30))
+    try:
+        kept = engine.store_reference_picture(png_bytes())
+        expired = engine.store_reference_picture(png_bytes())
+        fresh = engine.store_reference_picture(png_bytes())
+        stray = engine.store_reference_picture(png_bytes())  # uploaded, never used
+        pinned_book = engine.create_book(_request(4, image_path=str(kept)), run_async=False).book
+        other = engine.create_book(_request(4, image_path=str(expired)), run_async=False).book
+        engine.set_pinned(pinned_book.id, True)
+        old = time.time() - 31 * 86_400
+        for path in (kept, expired, stray):
+            os.utime(path, (old, old))
+
+        assert engine.expire_reference_pictures() == 2
+        assert kept.exists() and fresh.exists()
+        assert not expired.exists() and not stray.exists()
+        # The book stays whole, and a redraw goes on without the picture.
+        job = _wait(engine, engine.redraw_page(other.id, 1).id)
+        assert job.status is JobStatus.COMPLETED
+        assert job.results[0].illustration.character_referenced is False
+    finally:
+        engine.close(wait=True)
+
+
+def test_reference_pictures_never_expire_by_default(engine: Engine) -> None:
+    path = engine.store_reference_picture(png_bytes())
+    os.utime(path, (0, 0))
+    assert engine.expire_reference_pictures() == 0
+    assert path.exists()
