@@ -14,6 +14,12 @@ Failures are mapped onto ``ServiceError`` and its subclasses (see ``_exceptions`
 
 Retries use bounded exponential backoff with full jitter and honour ``retry-after-ms``
 and ``retry-after``. Messages name the service and what it said, never a header or key.
+
+With ``REQUESTS_PER_MINUTE`` = N > 0 the client also paces requests per service name
+(the ``service`` string each call names, e.g. "OpenAI image edits"): a thread-safe
+scheduler hands out start times spaced 60/N seconds apart, so no more than N requests to
+one service start in any 60-second window. Every try counts, retries included; a caller
+waits for its turn outside the lock. N = 0 (the default) sends at once.
 """
 
 from __future__ import annotations
@@ -91,6 +97,31 @@ def _error_details(response: httpx.Response) -> tuple[str, str]:
     return code, str(error.get("message") or code or "no message")[:500]
 
 
+class _Pacer:
+    """Start times per service, spaced ``60 / requests_per_minute`` seconds apart."""
+
+    def __init__(
+        self,
+        requests_per_minute: int,
+        sleep: Callable[[float], None],
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.interval = 60.0 / requests_per_minute
+        self._sleep = sleep
+        self._clock = clock
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, service: str) -> None:
+        """Block until this caller's turn to start a request to ``service``."""
+        with self._lock:
+            now = self._clock()
+            start = max(now, self._next.get(service, now))
+            self._next[service] = start + self.interval
+        if start > now:
+            self._sleep(start - now)
+
+
 class HttpClient:
     """A pooled client shared by all requests to one kind of service."""
 
@@ -99,9 +130,12 @@ class HttpClient:
         timeout: float,
         retry: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        requests_per_minute: int = 0,
     ) -> None:
         self.retry = retry or RetryPolicy()
+        self.requests_per_minute = requests_per_minute
         self._sleep = sleep
+        self._pacer = _Pacer(requests_per_minute, sleep) if requests_per_minute > 0 else None
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             limits=httpx.Limits(max_connections=64, max_keepalive_connections=16),
@@ -139,6 +173,8 @@ class HttpClient:
         last: ServiceError | None = None
         for attempt in range(1, self.retry.attempts + 1):
             retry_after = None
+            if self._pacer is not None:
+                self._pacer.wait(service)
             try:
                 response = request()
             except httpx.TimeoutException:
@@ -188,20 +224,21 @@ class HttpClient:
         raise last
 
 
-_clients: dict[tuple[float, RetryPolicy], HttpClient] = {}
+_clients: dict[tuple[float, RetryPolicy, int], HttpClient] = {}
 _clients_lock = threading.Lock()
 
 
 def shared_client(settings: Settings) -> HttpClient:
-    """One pooled client per timeout and retry policy for the whole process."""
+    """One pooled client per timeout, retry policy and request rate for the whole process."""
     timeout = settings.image_edit_timeout_ms / 1000
     retry = RetryPolicy(
         attempts=settings.http_retries + 1, base_delay=settings.http_backoff_ms / 1000
     )
+    rate = settings.requests_per_minute
     with _clients_lock:
-        key = (timeout, retry)
+        key = (timeout, retry, rate)
         if key not in _clients:
-            _clients[key] = HttpClient(timeout, retry)
+            _clients[key] = HttpClient(timeout, retry, requests_per_minute=rate)
         return _clients[key]
 
 

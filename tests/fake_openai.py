@@ -7,6 +7,13 @@ multipart image parts, parameters GPT image models reject, retired models) and a
 errors in OpenAI's shape. Faults (429, 500, slow answers, dropped connections, malformed
 JSON, safety refusals) can be scripted per endpoint.
 
+A request-rate limit can be switched on: with ``rate_limit_per_minute`` = N > 0, each
+endpoint kind admits at most N requests in the trailing ``rate_window_seconds`` (60 by
+default; shorten it to test quickly) and answers any request beyond that 429
+``rate_limit_exceeded`` with a ``retry-after`` header (seconds until a slot frees).
+Refused requests do not use up the window. ``max_in_flight_by_endpoint`` keeps the peak
+of concurrent requests per endpoint kind, next to the overall ``max_in_flight``.
+
 Usage::
 
     fake = FakeOpenAI()
@@ -259,11 +266,16 @@ class FakeOpenAI:
     def __init__(self) -> None:
         self.requests: list[Recorded] = []
         self.max_in_flight = 0
+        self.max_in_flight_by_endpoint: dict[str, int] = {}
         self.latency = 0.0
+        self.rate_limit_per_minute = 0
+        self.rate_window_seconds = 60.0
         self.max_image_bytes = MAX_IMAGE_BYTES
         self.base_url = ""
         self.azure_endpoint = ""
         self._in_flight = 0
+        self._in_flight_by_endpoint: dict[str, int] = {}
+        self._admitted: dict[str, deque[float]] = {name: deque() for name in ENDPOINTS}
         self._lock = threading.Lock()
         self._scripts: dict[str, deque[Fault]] = {name: deque() for name in ENDPOINTS}
         self._chat_replies: deque[str] = deque()
@@ -325,7 +337,7 @@ class FakeOpenAI:
             self._chat_replies.append(content)
 
     def reset(self) -> None:
-        """Clear scripts, queued chat replies, records, served files, latency, max_in_flight."""
+        """Clear scripts, chat replies, records, served files, latency, peaks, rate limit."""
         with self._lock:
             self._generation += 1
             for queue in self._scripts.values():
@@ -335,9 +347,15 @@ class FakeOpenAI:
             self._files.clear()
             self.latency = 0.0
             self.max_in_flight = 0
+            self.max_in_flight_by_endpoint = {}
             # Requests still running from before (a slow fault the client gave up on) no
             # longer count: in_flight and max_in_flight cover requests since this reset.
             self._in_flight = 0
+            self._in_flight_by_endpoint = {}
+            self.rate_limit_per_minute = 0
+            self.rate_window_seconds = 60.0
+            for admitted in self._admitted.values():
+                admitted.clear()
             self.max_image_bytes = MAX_IMAGE_BYTES
 
     def requests_to(self, endpoint: str) -> list[Recorded]:
@@ -352,10 +370,15 @@ class FakeOpenAI:
     # ----------------------------------------------------------------- handling
 
     def _handle(self, handler: _Handler) -> None:
+        endpoint = self._endpoint_of(handler.command, urlsplit(handler.path).path)
         with self._lock:
             generation = self._generation
             self._in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self._in_flight)
+            now = self._in_flight_by_endpoint.get(endpoint, 0) + 1
+            self._in_flight_by_endpoint[endpoint] = now
+            peak = max(self.max_in_flight_by_endpoint.get(endpoint, 0), now)
+            self.max_in_flight_by_endpoint[endpoint] = peak
         try:
             self._serve(handler, generation)
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError):
@@ -364,6 +387,32 @@ class FakeOpenAI:
             with self._lock:
                 if generation == self._generation:
                     self._in_flight -= 1
+                    self._in_flight_by_endpoint[endpoint] -= 1
+
+    def _rate_limited(self, endpoint: str) -> _Answer | None:
+        """A 429 if ``endpoint`` already admitted its limit in the trailing window, else None."""
+        with self._lock:
+            limit = self.rate_limit_per_minute
+            if limit <= 0 or endpoint not in ENDPOINTS:
+                return None
+            now = time.monotonic()
+            window = self.rate_window_seconds
+            admitted = self._admitted[endpoint]
+            while admitted and admitted[0] <= now - window:
+                admitted.popleft()
+            if len(admitted) < limit:
+                admitted.append(now)
+                return None
+            wait = max(0.001, admitted[0] + window - now)
+        answer = _error(
+            429,
+            f"Rate limit reached for requests: limit {limit} per {window:g} s. "
+            f"Please try again in {wait:.3f}s.",
+            type="requests",
+            code="rate_limit_exceeded",
+        )
+        answer.headers = {"retry-after": f"{wait:.3f}"}
+        return answer
 
     def _serve(self, handler: _Handler, generation: int) -> None:
         split = urlsplit(handler.path)
@@ -392,6 +441,18 @@ class FakeOpenAI:
         elif content_type.lower().startswith("multipart/form-data"):
             with contextlib.suppress(ValueError):
                 record.fields, record.files = _parse_multipart(content_type, body)
+
+        limited = self._rate_limited(record.endpoint)
+        if limited is not None:
+            self._record(record, limited.status, generation)
+            self._send(
+                handler,
+                limited.status,
+                json.dumps(limited.body).encode(),
+                "application/json",
+                limited.headers,
+            )
+            return
 
         fault = None
         if record.endpoint in ENDPOINTS:
