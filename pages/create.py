@@ -6,7 +6,7 @@ import streamlit as st
 
 from storyillus import Character, Companion, InvalidImage, InvalidInput, StoryRequest
 from storyillus.domain import ART_STYLES, DEFAULT_PAGES, MAX_PAGES, MIN_PAGES, SETTINGS
-from storyillus.ui import choose_picture, chosen_picture, engine, open_book
+from storyillus.ui import choose_picture, chosen_picture, engine, open_book, picture_preview
 
 TRAITS = ["brave", "curious", "kind", "funny", "gentle", "clever", "determined", "creative"]
 INTERESTS = ["space", "animals", "dinosaurs", "drawing", "music", "football", "books", "robots"]
@@ -22,11 +22,11 @@ def _picture_uploaded() -> None:
     if upload is None:
         return
     try:
-        engine().check_reference_picture(upload.getvalue())
+        preview = engine().preview_reference_picture(upload.getvalue())
     except InvalidImage as error:
         st.session_state["picture_error"] = str(error)
     else:
-        choose_picture(upload.getvalue())
+        choose_picture(upload.getvalue(), preview)
 
 
 def _use_idea(idea: str) -> None:
@@ -114,8 +114,8 @@ with picture:
     )
     if error := st.session_state.get("picture_error"):
         st.error(error)
-    if (data := chosen_picture()) is not None:
-        st.image(data, caption="The hero's picture", width=220)
+    if (preview := picture_preview()) is not None:
+        st.image(preview, caption="The hero's picture", width=220)
         if st.button("Remove picture", icon=":material/delete:"):
             choose_picture(None)
             st.rerun()

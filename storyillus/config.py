@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -266,7 +266,7 @@ class Settings:
     """All settings, parsed and checked. Build with ``load_settings()``."""
 
     home: Path
-    openai_api_key: str | None
+    openai_api_key: str | None = field(repr=False)
     openai_base_url: str
     enable_native_edits: bool
     openai_image_model: str
@@ -279,7 +279,7 @@ class Settings:
     requests_per_minute: int
     openai_text_model: str
     azure_endpoint: str | None
-    azure_openai_api_key: str | None
+    azure_openai_api_key: str | None = field(repr=False)
     azure_deployment: str | None
     azure_api_version: str
     async_illustrations: bool
@@ -293,7 +293,7 @@ class Settings:
     enable_image_analysis: bool
     image_analysis_model: str
     enable_jobs_list: bool
-    api_token: str | None
+    api_token: str | None = field(repr=False)
     upload_max_age_days: int
     api_max_body_kb: int
     upload_max_mb: int

@@ -6,6 +6,7 @@ retention and the runner; pages and routes call its methods and never reach past
 
 from __future__ import annotations
 
+import io
 import logging
 import secrets
 import threading
@@ -33,7 +34,7 @@ from storyillus.illustration.chain import IllustrationChain, build_chain
 from storyillus.jobs.runner import Runner
 from storyillus.jobs.store import Store
 from storyillus.storage.files import ImageFiles
-from storyillus.storage.pictures import picture_from_url, read_picture, store_picture
+from storyillus.storage.pictures import normalise, picture_from_url, read_picture, store_picture
 from storyillus.storage.retention import Retention
 from storyillus.writing.base import StoryWriter
 from storyillus.writing.offline import OfflineStoryWriter
@@ -194,9 +195,17 @@ class Engine:
 
     # -- making books ------------------------------------------------------------
 
-    def check_reference_picture(self, data: bytes) -> None:
-        """Raise InvalidImage saying what is wrong with a picture; store nothing."""
-        read_picture(data, self._settings.upload_max_mb * 1_048_576)
+    def preview_reference_picture(self, data: bytes, side: int = 480) -> bytes:
+        """A small upright PNG of a picture to show before it is stored; raises InvalidImage.
+
+        Stores nothing. Shown instead of the raw upload, which a browser may not display
+        (16-bit PNG, CMYK JPEG) or may show sideways (EXIF rotation).
+        """
+        image = normalise(read_picture(data, self._settings.upload_max_mb * 1_048_576))
+        image.thumbnail((side, side))
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        return buffer.getvalue()
 
     def uploaded_picture(self, url: str) -> Path:
         """The picture behind an ``/uploads/...`` URL from the API; raises InvalidInput."""

@@ -75,6 +75,12 @@ async def _json_body(request: Request) -> dict[str, Any]:
             raise too_large
     try:
         data = json.loads(body or b"null")
+        # "\ud800" is valid JSON but no text: it could be neither stored nor answered.
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except RecursionError:
+        raise InvalidInput("The request body is nested too deeply.") from None
+    except UnicodeEncodeError:
+        raise InvalidInput("The request body holds text that is not valid Unicode.") from None
     except (ValueError, UnicodeDecodeError):
         raise InvalidInput("The request body must be JSON.") from None
     if not isinstance(data, dict):

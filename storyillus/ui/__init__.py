@@ -7,6 +7,7 @@ from storyillus.ui.state import (
     engine,
     forget_book,
     open_book,
+    picture_preview,
     show_pending_toast,
     toast_later,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "forget_book",
     "illustration_image",
     "open_book",
+    "picture_preview",
     "show_pending_toast",
     "toast_later",
 ]

@@ -12,6 +12,7 @@ from storyillus.service import Engine, shared_engine
 
 _BOOK = "book_id"
 _PICTURE = "hero_picture"
+_PREVIEW = "hero_picture_preview"
 _TOAST = "toast"
 
 
@@ -39,11 +40,18 @@ def chosen_picture() -> bytes | None:
     return st.session_state.get(_PICTURE)
 
 
-def choose_picture(data: bytes | None) -> None:
+def picture_preview() -> bytes | None:
+    """A small upright PNG of the chosen picture, safe for any browser to show."""
+    return st.session_state.get(_PREVIEW)
+
+
+def choose_picture(data: bytes | None, preview: bytes | None = None) -> None:
     if data is None:
         st.session_state.pop(_PICTURE, None)
+        st.session_state.pop(_PREVIEW, None)
     else:
         st.session_state[_PICTURE] = data
+        st.session_state[_PREVIEW] = preview
 
 
 def toast_later(message: str) -> None:
