@@ -45,19 +45,6 @@ def _companion(text: str) -> Companion:
     )
 
 
-def _seed(text: str) -> int:
-    """A seed the job store can keep (a signed 64-bit SQLite integer)."""
-    try:
-        seed = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"invalid seed {text[:20]!r}: not a whole number"
-        ) from None
-    if not 0 <= seed < 2**63:
-        raise argparse.ArgumentTypeError(f"invalid seed: must be from 0 to {2**63 - 1}")
-    return seed
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m storyillus", description="Personalized picture books.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -83,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     book.add_argument("--style", default="watercolor", help="art style")
     book.add_argument("--image", type=Path, help="reference picture of the hero (PNG, JPEG, WebP)")
     book.add_argument("--pages", default=str(DEFAULT_PAGES), help="number of pages (4-16)")
-    book.add_argument("--seed", type=_seed, help="same seed, same offline book")
+    book.add_argument("--seed", type=int, help="same seed, same offline book")
     book.add_argument("--out", type=Path, required=True, help="folder to write the book into")
 
     commands.add_parser("check", help="check the settings and exit")

@@ -20,6 +20,8 @@ MIN_AGE = 1
 MAX_AGE = 120
 MAX_NAME_CHARS = 60
 MAX_TEXT_CHARS = 2000
+MAX_SEED = 2**63 - 1
+"""The job store keeps seeds as signed 64-bit integers."""
 
 ART_STYLES: tuple[str, ...] = ("watercolor", "storybook", "cartoon", "crayon", "paper cut")
 SETTINGS: tuple[str, ...] = (
@@ -189,6 +191,8 @@ class StoryRequest:
                 raise InvalidInput(
                     f"Number of pages must be a whole number from {MIN_PAGES} to {MAX_PAGES}."
                 ) from None
+        if seed is not None and not 0 <= seed <= MAX_SEED:
+            raise InvalidInput(f"seed must be a whole number from 0 to {MAX_SEED}.")
         if not MIN_PAGES <= count <= MAX_PAGES:
             raise InvalidInput(
                 f"Number of pages must be from {MIN_PAGES} to {MAX_PAGES}, not {count}."

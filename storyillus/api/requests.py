@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from storyillus._exceptions import InvalidInput
-from storyillus.domain import Character, Companion, StoryRequest
+from storyillus.domain import MAX_SEED, Character, Companion, StoryRequest
 
 
 def _strings(value: Any, where: str) -> list[str]:
@@ -81,10 +81,8 @@ def story_request_from_json(body: dict[str, Any], picture: Callable[[str], Path]
     if pages is not None and (isinstance(pages, bool) or not isinstance(pages, int)):
         raise InvalidInput("pages must be a whole number from 4 to 16.")
     seed = body.get("seed")
-    if seed is not None and (
-        isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**63
-    ):
-        raise InvalidInput(f"seed must be a whole number from 0 to {2**63 - 1}.")
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
+        raise InvalidInput(f"seed must be a whole number from 0 to {MAX_SEED}.")
     return StoryRequest.create(
         character=character_from_json(body.get("character"), picture),
         prompt=_text(body.get("prompt"), "prompt"),
