@@ -13,12 +13,10 @@ import http.client
 import io
 import json
 import os
-import struct
 import subprocess
 import sys
 import threading
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +30,7 @@ from streamlit.testing.v1 import AppTest
 from storyillus import Character, StoryRequest
 from storyillus.export import book_pdf, page_picture
 from storyillus.service import Engine, close_shared_engine
-from tests.conftest import make_settings, png_bytes
+from tests.conftest import make_settings, png_bytes, png_claiming_size
 from tests.server import start, stop, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,15 +45,6 @@ def _save(image: Image.Image, fmt: str, **options: Any) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format=fmt, **options)
     return buffer.getvalue()
-
-
-def _claiming_size(width: int, height: int) -> bytes:
-    """A tiny PNG whose header claims ``width`` x ``height`` pixels."""
-    data = bytearray(png_bytes((1, 1)))
-    header = b"IHDR" + struct.pack(">II", width, height) + bytes(data[24:29])
-    data[12:29] = header
-    data[29:33] = struct.pack(">I", zlib.crc32(header))
-    return bytes(data)
 
 
 def _noise_png() -> bytes:
@@ -111,9 +100,9 @@ BAD_PICTURES = [
     Picture("text-as-png", "notes.png", "image/png", lambda: b"Shopping list: milk, eggs\n"),
     Picture("truncated-png", "cut.png", "image/png", lambda: png_bytes((120, 90))[:70]),
     Picture("png-signature-only", "sig.png", "image/png", lambda: b"\x89PNG\r\n\x1a\n"),
-    Picture("claims-20000x20000", "bomb.png", "image/png", lambda: _claiming_size(20000, 20000)),
-    Picture("claims-100000x1", "strip.png", "image/png", lambda: _claiming_size(100000, 1)),
-    Picture("claims-0x0", "zero.png", "image/png", lambda: _claiming_size(0, 0)),
+    Picture("claims-20000x20000", "bomb.png", "image/png", lambda: png_claiming_size(20000, 20000)),
+    Picture("claims-100000x1", "strip.png", "image/png", lambda: png_claiming_size(100000, 1)),
+    Picture("claims-0x0", "zero.png", "image/png", lambda: png_claiming_size(0, 0)),
     Picture(
         "real-7000x7000-compressed",
         "huge.png",

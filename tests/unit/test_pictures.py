@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,7 @@ from PIL import Image
 
 from storyillus import InvalidImage
 from storyillus.storage.pictures import store_picture
-from tests.conftest import png_bytes
+from tests.conftest import png_bytes, png_claiming_size
 
 LIMIT = 10 * 1_048_576
 
@@ -75,17 +73,8 @@ def test_unusable_pictures_are_refused_and_nothing_is_written(
     assert not (tmp_path / "uploads").exists()
 
 
-def _claiming_size(width: int, height: int) -> bytes:
-    """A small PNG whose header claims ``width`` x ``height`` pixels."""
-    data = bytearray(png_bytes((1, 1)))
-    header = b"IHDR" + struct.pack(">II", width, height) + bytes(data[24:29])
-    data[12:29] = header
-    data[29:33] = struct.pack(">I", zlib.crc32(header))
-    return bytes(data)
-
-
 def test_decompression_bomb_is_refused_before_decoding(tmp_path: Path) -> None:
-    data = _claiming_size(30000, 30000)
+    data = png_claiming_size(30000, 30000)
     assert len(data) < 1000
     with pytest.raises(InvalidImage, match="too large"):
         store_picture(data, tmp_path, LIMIT)
