@@ -64,7 +64,9 @@ CREATE TABLE IF NOT EXISTS jobs (
     created_at REAL NOT NULL,
     updated_at REAL NOT NULL
 );
-CREATE INDEX IF NOT EXISTS jobs_by_book ON jobs(book_id);
+-- (book_id, status): retention asks "has this book a running job?" for every candidate.
+DROP INDEX IF EXISTS jobs_by_book;
+CREATE INDEX IF NOT EXISTS jobs_by_book_status ON jobs(book_id, status);
 CREATE INDEX IF NOT EXISTS jobs_by_status ON jobs(status);
 CREATE TABLE IF NOT EXISTS results (
     job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
