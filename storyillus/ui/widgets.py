@@ -16,7 +16,8 @@ def illustration_image(
     """Show a page's picture from any of the seed's three shapes; False if it is gone."""
     path = engine.image_path(illustration.local_url)
     if path is not None:
-        st.image(str(path), caption=caption, width="stretch")
+        # PNG in, PNG out: "auto" would re-encode every picture as JPEG on every rerun.
+        st.image(str(path), caption=caption, width="stretch", output_format="PNG")
     elif illustration.b64_json:
         st.image(base64.b64decode(illustration.b64_json), caption=caption, width="stretch")
     elif illustration.url and not illustration.local_url:
