@@ -33,17 +33,8 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from storyillus import Character, StoryRequest  # noqa: E402
 from storyillus.service import close_shared_engine, shared_engine  # noqa: E402
 from tests.fake_openai import FakeOpenAI  # noqa: E402
-from tests.server import start, stop, wait_until_up  # noqa: E402
+from tests.server import CHROMIUM, FLAGS, start, stop, wait_until_up  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 RERUNS = 20
 TICK_TARGET_MS = 100.0
 TICKS = 6

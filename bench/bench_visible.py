@@ -25,17 +25,8 @@ import httpx
 from playwright.sync_api import sync_playwright
 
 from tests.fake_openai import FakeOpenAI
-from tests.server import start, stop, wait_until_up
+from tests.server import CHROMIUM, FLAGS, start, stop, wait_until_up
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAGES = 16
 TARGET_SECONDS = 1.5
 LOADED = (

@@ -13,6 +13,17 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# Debian's chromium, with the flags this closed network needs (see DESIGN.md).
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
 
 def free_port() -> int:
     with socket.socket() as sock:

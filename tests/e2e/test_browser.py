@@ -17,17 +17,8 @@ from playwright.sync_api import Page, expect, sync_playwright
 from pypdf import PdfReader
 
 from tests.conftest import png_bytes
-from tests.server import start, stop, wait_until_up
+from tests.server import CHROMIUM, FLAGS, start, stop, wait_until_up
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAGES = 8
 
 
