@@ -7,18 +7,18 @@ import streamlit as st
 from storyillus.ui import cover_thumbnail, engine, forget_book, open_book
 
 st.title("Library")
-books = engine().list_books()
-if not books:
+shelf = engine().library()
+if not shelf:
     st.info("No books yet.", icon=":material/info:")
     st.page_link("pages/create.py", label="Make your first book", icon=":material/edit:")
     st.stop()
 
 usage = engine().usage()
-books_text = "1 book" if len(books) == 1 else f"{len(books)} books"
+books_text = "1 book" if len(shelf) == 1 else f"{len(shelf)} books"
 st.caption(f"{books_text} · {usage.files} pictures using {usage.megabytes:.1f} MB")
 
-for book in books:
-    progress = engine().progress(book.id)
+for progress in shelf:
+    book = progress.book
     with st.container(border=True):
         cover, about, actions = st.columns([1, 3, 2], vertical_alignment="center")
         with cover:

@@ -275,6 +275,13 @@ class Engine:
     def jobs_for_book(self, book_id: str) -> list[Job]:
         return self.store.jobs_for_book(book_id)
 
+    def library(self) -> list[Progress]:
+        """Every book with its jobs, newest first, read once (not once per book)."""
+        jobs: dict[str, list[Job]] = {}
+        for job in self.store.list_jobs(limit=-1):  # newest first, as Progress expects
+            jobs.setdefault(job.book_id, []).append(job)
+        return [Progress(book=b, jobs=tuple(jobs.get(b.id, ()))) for b in self.store.list_books()]
+
     def progress(self, book_id: str) -> Progress:
         """The book with its jobs: what is drawn, being drawn, and what failed."""
         return Progress(
