@@ -74,9 +74,6 @@ KNOWN_IMAGE_MODELS = frozenset(
     }
 )
 URL_IMAGE_MODEL = "url-image-model"
-SIZES = frozenset({"1024x1024", "1536x1024", "1024x1536", "auto"})
-QUALITIES = frozenset({"auto", "low", "medium", "high"})
-BACKGROUNDS = frozenset({"transparent", "opaque", "auto"})
 OUTPUT_FORMATS = {"png": "PNG", "jpeg": "JPEG", "webp": "WEBP"}
 INPUT_FIDELITIES = frozenset({"high", "low"})
 MAX_PROMPT_CHARS = 32000
@@ -181,6 +178,22 @@ class _Answer(Exception):
         self.status = status
         self.body = body
         self.headers = headers or {}
+
+
+def _choice(params: dict[str, Any], name: str, default: str, allowed: tuple[str, ...]) -> str:
+    """A parameter that takes one of a few strings, checked as the service checks it."""
+    value = params.get(name)
+    if value is None or value == "":
+        value = default
+    if value not in allowed:
+        listing = ", ".join(f"'{a}'" for a in allowed[:-1]) + f", and '{allowed[-1]}'"
+        raise _error(
+            400,
+            f"Invalid value: '{value}'. Supported values are: {listing}.",
+            param=name,
+            code="invalid_value",
+        )
+    return value
 
 
 def _error(
@@ -669,46 +682,10 @@ class FakeOpenAI:
                 param="prompt",
                 code="string_above_max_length",
             )
-        size = params.get("size", "auto")
-        if size is None:
-            size = "auto"
-        if size not in SIZES:
-            raise _error(
-                400,
-                f"Invalid value: '{size}'. Supported values are: "
-                "'1024x1024', '1024x1536', '1536x1024', and 'auto'.",
-                param="size",
-                code="invalid_value",
-            )
-        quality = params.get("quality", "auto")
-        if quality is None:
-            quality = "auto"
-        if quality not in QUALITIES:
-            raise _error(
-                400,
-                f"Invalid value: '{quality}'. Supported values are: "
-                "'low', 'medium', 'high', and 'auto'.",
-                param="quality",
-                code="invalid_value",
-            )
-        background = params.get("background", "auto")
-        if background is not None and background not in BACKGROUNDS:
-            raise _error(
-                400,
-                f"Invalid value: '{background}'. Supported values are: "
-                "'transparent', 'opaque', and 'auto'.",
-                param="background",
-                code="invalid_value",
-            )
-        output_format = params.get("output_format") or "png"
-        if output_format not in OUTPUT_FORMATS:
-            raise _error(
-                400,
-                f"Invalid value: '{output_format}'. Supported values are: "
-                "'png', 'jpeg', and 'webp'.",
-                param="output_format",
-                code="invalid_value",
-            )
+        size = _choice(params, "size", "auto", ("1024x1024", "1024x1536", "1536x1024", "auto"))
+        quality = _choice(params, "quality", "auto", ("low", "medium", "high", "auto"))
+        background = _choice(params, "background", "auto", ("transparent", "opaque", "auto"))
+        output_format = _choice(params, "output_format", "png", ("png", "jpeg", "webp"))
         n = params.get("n", 1)
         if n is None:
             n = 1
