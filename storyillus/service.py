@@ -12,7 +12,7 @@ import secrets
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -174,14 +174,16 @@ class Engine:
         self.runner.shutdown(wait_for_pages=wait)
         self.store.close()
 
-    def save_settings(self, changes: dict[str, object]) -> Settings:
-        """Save changes to the settings file (checked first) and apply them at once."""
-        save_settings(self._settings, changes)
+    def save_settings(self, changes: Mapping[str, object], reset: Collection[str] = ()) -> Settings:
+        """Save changes to the settings file (checked first), drop the ``reset`` ones from it
+        (back to .env, the environment or the default) and apply the result at once."""
+        save_settings(self._settings, changes, reset)
         return self.reload_settings()
 
     def reload_settings(self) -> Settings:
-        """Read settings again (after the settings file changed) and apply them."""
-        settings = load_settings(home=self._settings.home)
+        """Read settings again (after the settings file changed) and apply them: the same
+        sources and overrides the engine was built with (``Settings.reload``)."""
+        settings = self._settings.reload()
         if settings.concurrency != self._settings.concurrency:
             self.runner.resize(settings.concurrency)
         self._settings = settings
