@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from storyillus._exceptions import ConfigError
+from storyillus._exceptions import VocabularyError
 from storyillus.domain import CastMember, Character, Companion, Feature, Look
 
 LOOKS_FILE = Path(__file__).with_name("data") / "looks.toml"
@@ -48,7 +48,7 @@ class LookWords:
 def _colours(data: dict[str, object], key: str, path: Path) -> tuple[Colour, ...]:
     entries = data.get(key)
     if not isinstance(entries, list) or not entries:
-        raise ConfigError(f"{path}: '{key}' must be a list of [word, \"#rrggbb\"] pairs.")
+        raise VocabularyError(f"{path}: '{key}' must be a list of [word, \"#rrggbb\"] pairs.")
     colours = []
     for entry in entries:
         if (
@@ -58,7 +58,7 @@ def _colours(data: dict[str, object], key: str, path: Path) -> tuple[Colour, ...
             or len(entry[1]) != 7
             or not entry[1].startswith("#")
         ):
-            raise ConfigError(f'{path}: {key} entry {entry!r} is not [word, "#rrggbb"].')
+            raise VocabularyError(f'{path}: {key} entry {entry!r} is not [word, "#rrggbb"].')
         colours.append((entry[0], entry[1].lower()))
     return tuple(colours)
 
@@ -68,12 +68,12 @@ def load_look_words(path: Path = LOOKS_FILE) -> LookWords:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{path} cannot be read: {error}.") from None
+        raise VocabularyError(f"{path} cannot be read: {error}.") from None
     kinds: dict[str, str] = {}
     for kind, words in data.get("kinds", {}).items():
         for word in words:
             if word in kinds:
-                raise ConfigError(
+                raise VocabularyError(
                     f"{path}: {word!r} is listed under both {kinds[word]} and {kind}."
                 )
             kinds[word] = kind

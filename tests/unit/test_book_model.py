@@ -142,3 +142,17 @@ def test_an_old_book_gets_a_setting_and_places_from_what_it_has() -> None:
     assert setting == places().resolve("ocean").name
     assert staged[0][1] == ("Maya", "Leo")
     assert all(place in places().names for place, _ in staged)
+
+
+def test_a_broken_looks_file_stops_loading_and_names_itself(tmp_path) -> None:
+    from storyillus._exceptions import VocabularyError
+    from storyillus.casting import LOOKS_FILE, load_look_words
+
+    broken = tmp_path / "looks.toml"
+    broken.write_text(LOOKS_FILE.read_text().replace('"#2c2224"', '"black-ish"', 1))
+    with pytest.raises(VocabularyError, match="looks.toml.*hair entry"):
+        load_look_words(broken)
+    twice = tmp_path / "twice.toml"
+    twice.write_text(LOOKS_FILE.read_text().replace('dog = ["dog",', 'dog = ["brother", "dog",'))
+    with pytest.raises(VocabularyError, match="'brother' is listed under both"):
+        load_look_words(twice)
