@@ -6,6 +6,7 @@ written for a person, never a stack trace, never a secret).
 
     StoryillusError
     ├── ConfigError           a setting has a value it does not accept
+    │   └── DataError         a data file under storyillus/data has an unusable entry
     ├── InvalidInput          the user gave something we cannot use
     │   └── InvalidImage      a reference picture that is not a usable image
     ├── NotFound              no book or job with that id
@@ -30,6 +31,10 @@ class StoryillusError(Exception):
 
 class ConfigError(StoryillusError):
     """A setting (environment, .env or the settings file) has an invalid value."""
+
+
+class DataError(ConfigError):
+    """A data file shipped in storyillus/data is broken; the message names its file and line."""
 
 
 class InvalidInput(StoryillusError):
