@@ -161,7 +161,7 @@ def _text(keys: Collection[str] | None = None) -> Check:
 
     def check(value: Any, at: _At) -> str:
         if not isinstance(value, str):
-            at.fail(f"expected text, found {_kind(value)}")
+            at.fail(f"expected text, found {_kind(value)}", _first_text(value))
         if not value.strip():
             at.fail("empty text")
         if keys is None:
@@ -193,7 +193,7 @@ def _list(item: Check, kind: type = list, size: int | None = None, least: int = 
 
     def check(value: Any, at: _At) -> Any:
         if not isinstance(value, list):
-            at.fail(f"expected a list, found {_kind(value)}")
+            at.fail(f"expected a list, found {_kind(value)}", _first_text(value))
         if len(value) < least:
             at.fail(f"expected at least {least} entries, found {len(value)}", _first_text(value))
         if size is not None and len(value) != size:
