@@ -6,7 +6,7 @@ written for a person, never a stack trace, never a secret).
 
     StoryillusError
     ├── ConfigError           a setting has a value it does not accept
-    │   └── VocabularyError   a data file (places...) has a broken entry: file and line
+    │   └── VocabularyError   a data file under storyillus/data has a broken entry: file and line
     ├── InvalidInput          the user gave something we cannot use
     │   └── InvalidImage      a reference picture that is not a usable image
     ├── NotFound              no book or job with that id

@@ -4,7 +4,8 @@ A story is planned as a sequence of *beats* (the world and the hero, a problem, 
 decision to act, attempts where each trait, interest and companion helps, a setback, a
 turning point, the resolution, a celebration, bedtime and the personal message), which
 are then packed onto exactly ``request.pages`` pages. Each beat is written from phrase
-banks in ``_phrases`` at one of three reading levels chosen from the hero's age.
+banks (``storyillus/data/phrases``, loaded by ``_phrases``) at one of three reading levels
+chosen from the hero's age.
 
 Randomness comes only from ``random.Random`` seeded with the caller's seed and a SHA-256
 of the request, so a book can be written again word for word.
@@ -330,6 +331,10 @@ class _Context(dict[str, str]):
 
 
 def _fill(template: str, context: dict[str, str]) -> str | None:
+    """The filled template, or None when it names a key this story lacks.
+
+    A key no story can have never gets here: ``_phrases`` refuses it at load.
+    """
     try:
         return template.format_map(context)
     except _Missing:

@@ -150,7 +150,7 @@ def test_a_broken_looks_file_stops_loading_and_names_itself(tmp_path) -> None:
 
     broken = tmp_path / "looks.toml"
     broken.write_text(LOOKS_FILE.read_text().replace('"#2c2224"', '"black-ish"', 1))
-    with pytest.raises(VocabularyError, match="looks.toml.*hair entry"):
+    with pytest.raises(VocabularyError, match=r"looks\.toml.*hair entry"):
         load_look_words(broken)
     twice = tmp_path / "twice.toml"
     twice.write_text(LOOKS_FILE.read_text().replace('dog = ["dog",', 'dog = ["brother", "dog",'))
