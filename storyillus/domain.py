@@ -1,7 +1,7 @@
 """The things a picture book is made of, and their JSON.
 
 Books and jobs are stored and sent as JSON in the seed's shapes: camelCase keys, the
-job status object exactly as ``SEED-async-illustrations.md`` documents it (extra keys
+job status object exactly as docs/ARCHITECTURE.md ("Contracts") lists it (extra keys
 are allowed, missing ones are not).
 """
 

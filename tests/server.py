@@ -13,7 +13,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Debian's chromium, with the flags this closed network needs (see DESIGN.md).
+# Debian's chromium, with the flags a machine without internet access needs.
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
     "--no-sandbox",

@@ -18,7 +18,7 @@ from storyillus.jobs.store import Store
 from tests.conftest import make_settings, png_bytes
 from tests.server import start, stop, wait_until_up
 
-# The request in SEED-async-illustrations.md, as written there.
+# The seed's example request (README, "API"), as written there.
 SEED_EXAMPLE = """{
     "character": {"name":"Lila","age":7,"personality":["brave","curious"],"interests":["space"],"imageUrl":"/uploads/character-image-123.jpg"},
     "prompt": "A cosmic garden adventure",
