@@ -1,7 +1,9 @@
 """The engine facade: every operation the UI, the API and the CLI need, in one place.
 
-One ``Engine`` per STORYILLUS_HOME and process. It owns the job store, the image folder,
-retention and the runner; pages and routes call its methods and never reach past it.
+An ``Engine`` works on one STORYILLUS_HOME. It owns the job store, the image folder, the
+reference pictures, retention and the runner; pages, routes and the CLI call its methods
+and never reach past it. The app keeps one per process (``storyillus.ui.engine``, shared
+with the API routes); the CLI and tests make their own.
 """
 
 from __future__ import annotations

@@ -102,12 +102,8 @@ async def _json_body(engine: Engine, request: Request) -> dict[str, Any]:
     return data
 
 
-def story_text(book: Book) -> str:
-    return "\n\n".join(page.text for page in book.pages)
-
-
 def _story_data(book: Book, job_id: str | None, pending: bool) -> dict[str, Any]:
-    text = story_text(book)
+    text = "\n\n".join(page.text for page in book.pages)
     return {
         "story": text,
         "title": book.title,

@@ -235,10 +235,6 @@ class ReferencePictures:
     def url_for(path: Path) -> str:
         return URL_PREFIX + path.name
 
-    def _owns(self, picture: str | Path) -> Path | None:
-        path = Path(picture).resolve()
-        return path if path.parent == self.directory.resolve() else None
-
     # -- loading, through the one cache
 
     def load(self, path: Path, purpose: str, build: Callable[[Path], T]) -> T:
@@ -293,6 +289,6 @@ class ReferencePictures:
 
     def delete(self, picture: str | Path) -> None:
         """Delete a stored picture; a path outside the folder is left alone."""
-        path = self._owns(picture)
-        if path is not None:
+        path = Path(picture).resolve()
+        if path.parent == self.directory.resolve():
             path.unlink(missing_ok=True)

@@ -12,7 +12,7 @@ from PIL import Image
 
 from storyillus import IllustrationError, InvalidImage, InvalidInput
 from storyillus.storage.references import ReferencePictures
-from tests.conftest import png_bytes, png_claiming_size
+from tests.conftest import make_settings, png_bytes, png_claiming_size
 
 LIMIT = 10 * 1_048_576
 
@@ -161,3 +161,29 @@ def test_expire_keeps_new_and_kept_pictures_and_delete_stays_in_its_folder(
     assert outside.exists()
     pictures.delete(str(new))
     assert not new.exists()
+
+
+class _Chat:
+    """Answers every description request; counts them."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def complete(self, model: str, messages: list, max_completion_tokens: int) -> object:
+        self.calls += 1
+        return type("Answer", (), {"content": f"  A child   in red, call {self.calls}. "})()
+
+
+def test_picture_descriptions_share_the_one_bounded_cache(tmp_path: Path) -> None:
+    from storyillus.illustration.picture_analysis import PictureAnalysis
+
+    pictures = ReferencePictures(tmp_path, capacity=4)
+    chat = _Chat()
+    analysis = PictureAnalysis(make_settings(tmp_path), chat, pictures)  # type: ignore[arg-type]
+    first = pictures.store(png_bytes())
+    assert analysis.describe(first) == "A child in red, call 1."
+    assert analysis.describe(first) == "A child in red, call 1."
+    assert chat.calls == 1
+    for _ in range(10):
+        analysis.describe(pictures.store(png_bytes()))
+    assert len(pictures) <= 4, "descriptions are bounded with the pictures"
