@@ -9,6 +9,7 @@ use ``tests/server.py``.
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 from collections.abc import AsyncIterator, Coroutine, Iterable, Iterator
 from contextlib import contextmanager
@@ -114,3 +115,29 @@ def in_process(engine: Engine, headers: dict[str, str] | None = None) -> Iterato
         yield client
     finally:
         client.close()
+
+
+class _Lines(logging.Handler):
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines = lines
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))  # with the traceback, when there is one
+
+
+@contextmanager
+def captured_log() -> Iterator[list[str]]:
+    """Every line the app logs meanwhile, at any level, as a server would print it."""
+    lines: list[str] = []
+    handler = _Lines(lines)
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    try:
+        yield lines
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(level)

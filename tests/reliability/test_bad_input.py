@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import json
-import logging
 import os
 import subprocess
 import sys
@@ -30,7 +29,7 @@ from storyillus import Character, StoryRequest
 from storyillus.export import book_pdf, page_picture
 from storyillus.service import Engine
 from storyillus.ui import close_engine
-from tests.asgi import ApiClient, in_process
+from tests.asgi import ApiClient, captured_log, in_process
 from tests.conftest import make_settings, png_bytes, png_claiming_size
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -320,7 +319,7 @@ class Server:
     client: ApiClient
     root: Path  # the sentinel folder around home
     home: Path
-    log: list[logging.LogRecord]
+    log: list[str]
 
     def uploads(self) -> set[str]:
         folder = self.home / "uploads"
@@ -335,15 +334,6 @@ class Server:
         return self.client.raw("POST", path, headers)
 
 
-class _Records(logging.Handler):
-    def __init__(self, records: list[logging.LogRecord]) -> None:
-        super().__init__(logging.DEBUG)
-        self.records = records
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     root = tmp_path_factory.mktemp("badinput")
@@ -352,22 +342,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     (root / "outside.txt").write_text(SENTINEL)
     (home / "private.txt").write_text(SENTINEL)
     before = _listing(root, skip=home)
-    log: list[logging.LogRecord] = []
-    handler = _Records(log)
-    logging.getLogger().addHandler(handler)
-    engine = Engine(make_settings(home, enable_jobs_list=True))
-    engine.start()
-    try:
-        with in_process(engine) as client:
-            yield Server(client, root, home, log)
-            # After the whole corpus the API still answers.
-            assert client.get("/api/health").status_code == 200
-    finally:
-        engine.close(wait=True)
-        logging.getLogger().removeHandler(handler)
+    with captured_log() as log:
+        engine = Engine(make_settings(home, enable_jobs_list=True))
+        engine.start()
+        try:
+            with in_process(engine) as client:
+                yield Server(client, root, home, log)
+                # After the whole corpus the API still answers.
+                assert client.get("/api/health").status_code == 200
+        finally:
+            engine.close(wait=True)
     assert _listing(root, skip=home) == before, "something was written outside STORYILLUS_HOME"
-    assert not [r for r in log if r.exc_info], "no request ended in a stack trace"
-    _assert_plain("\n".join(r.getMessage() for r in log))
+    _assert_plain("\n".join(log))
 
 
 def _upload(server: Server, data: bytes, name: str, mime: str) -> httpx.Response:

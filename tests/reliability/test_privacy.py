@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import logging
 import stat
 import time
 import zipfile
@@ -21,7 +20,7 @@ from PIL import Image, PngImagePlugin
 from storyillus.config import load_settings, save_settings
 from storyillus.export import book_pdf, book_zip, page_picture
 from storyillus.service import Engine
-from tests.asgi import ApiClient, in_process
+from tests.asgi import ApiClient, captured_log, in_process
 from tests.conftest import make_settings
 from tests.fake_openai import FakeOpenAI, Fault
 
@@ -98,18 +97,6 @@ class App:
     fake: FakeOpenAI
 
 
-class _Lines(logging.Handler):
-    """Every log line the app writes, formatted as a server would print it."""
-
-    def __init__(self, lines: list[str]) -> None:
-        super().__init__(logging.DEBUG)
-        self.lines = lines
-        self.setFormatter(logging.Formatter("%(levelname)s %(name)s %(message)s"))
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(self.format(record))
-
-
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     fake = FakeOpenAI()
@@ -127,23 +114,16 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
         "ENABLE_JOBS_LIST_ENDPOINT": "true",
         "HTTP_RETRIES": "0",
     }
-    log: list[str] = []
-    handler = _Lines(log)
-    root = logging.getLogger()
-    root.addHandler(handler)
-    level = root.level
-    root.setLevel(logging.DEBUG)  # everything, httpx's request lines included
-    engine = Engine(load_settings(environ=env, dotenv_path=None, home=home))
-    engine.start()
-    try:
-        headers = {"authorization": f"Bearer {TOKEN}"}
-        with in_process(engine, headers) as client, in_process(engine) as anonymous:
-            yield App(client, anonymous, engine, home, log, fake)
-    finally:
-        engine.close(wait=True)
-        root.removeHandler(handler)
-        root.setLevel(level)
-        fake.stop()
+    headers = {"authorization": f"Bearer {TOKEN}"}
+    with captured_log() as log:  # everything, httpx's request lines included
+        engine = Engine(load_settings(environ=env, dotenv_path=None, home=home))
+        engine.start()
+        try:
+            with in_process(engine, headers) as client, in_process(engine) as anonymous:
+                yield App(client, anonymous, engine, home, log, fake)
+        finally:
+            engine.close(wait=True)
+            fake.stop()
 
 
 def _assert_no_secret(where: str, data: str | bytes) -> None:
