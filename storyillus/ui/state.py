@@ -1,4 +1,5 @@
-"""What a browser tab remembers: the ids it is looking at and the picture being chosen.
+"""The app's engine, and what a browser tab remembers: the ids it is looking at and the
+picture being chosen.
 
 Everything else (books, jobs, pictures) lives in the job store; form fields keep their
 values across pages through ``persist_state="session"`` on the widgets themselves.
