@@ -10,8 +10,8 @@ from pathlib import Path
 import streamlit as st
 
 from storyillus import ConfigError, load_settings
-from storyillus.api import routes
-from storyillus.service import close_shared_engine, shared_engine
+from storyillus.api import api_routes
+from storyillus.ui import close_engine, engine
 
 try:
     load_settings()
@@ -23,9 +23,9 @@ except ConfigError as error:
 
 @asynccontextmanager
 async def lifespan(app: st.App) -> AsyncIterator[None]:
-    shared_engine()  # resume interrupted jobs now, not at the first page view
+    engine()  # one engine for the pages and the routes; interrupted jobs resume now
     yield
-    close_shared_engine()
+    close_engine()
 
 
-app = st.App(str(Path(__file__).with_name("ui.py")), routes=routes, lifespan=lifespan)
+app = st.App(str(Path(__file__).with_name("ui.py")), routes=api_routes(engine), lifespan=lifespan)

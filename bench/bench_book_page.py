@@ -31,7 +31,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from storyillus import Character, StoryRequest  # noqa: E402
-from storyillus.service import close_shared_engine, shared_engine  # noqa: E402
+from storyillus.ui import close_engine, engine  # noqa: E402
 from tests.fake_openai import FakeOpenAI  # noqa: E402
 from tests.server import CHROMIUM, FLAGS, start, stop, wait_until_up  # noqa: E402
 
@@ -44,7 +44,7 @@ POLL_SECONDS = 1.0
 def server_tick_ms() -> list[float]:
     hero = Character.create("Lila", 7, ["brave", "curious"], ["space"])
     request = StoryRequest.create(hero, "A cosmic garden adventure", pages=12, seed=1)
-    book_id = shared_engine().create_book(request, run_async=False).book.id
+    book_id = engine().create_book(request, run_async=False).book.id
     at = AppTest.from_file(str(ROOT / "ui.py"), default_timeout=30)
     at.session_state["book_id"] = book_id
     at.switch_page("pages/book.py").run()
@@ -56,7 +56,7 @@ def server_tick_ms() -> list[float]:
         at.run()
         out.append((time.perf_counter() - started) * 1000)
     assert not at.exception
-    close_shared_engine()
+    close_engine()
     return out[3:]
 
 

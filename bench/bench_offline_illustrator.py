@@ -28,7 +28,7 @@ from PIL import Image, ImageDraw  # noqa: E402
 
 from storyillus.domain import Character, Companion  # noqa: E402
 from storyillus.illustration.base import SceneRequest  # noqa: E402
-from storyillus.illustration.offline import OfflineIllustrator, ReferenceCache  # noqa: E402
+from storyillus.illustration.offline import OfflineIllustrator  # noqa: E402
 
 TARGET_MS = 150.0
 SIZE = (1024, 1024)
@@ -117,7 +117,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         reference = make_reference(Path(folder))
         pages = requests(reference)
-        illustrator = OfflineIllustrator(cache=ReferenceCache())
+        illustrator = OfflineIllustrator()
         illustrator.illustrate(pages[0])  # warm up imports and allocations
 
         timings: list[float] = []

@@ -24,7 +24,7 @@ from storyillus.domain import (
     Page,
     StoryRequest,
 )
-from storyillus.service import BookAndJob, Engine, shared_engine
+from storyillus.service import BookAndJob, Engine
 
 __all__ = [
     "Book",
@@ -46,5 +46,4 @@ __all__ = [
     "StoryRequest",
     "StoryillusError",
     "load_settings",
-    "shared_engine",
 ]

@@ -23,7 +23,7 @@ from storyillus.document import book_document
 from storyillus.domain import DEFAULT_PAGES, Book, Character, Companion, Page, StoryRequest
 from storyillus.service import Engine
 from storyillus.storage.files import write_atomically
-from storyillus.storage.pictures import load_picture_file
+from storyillus.storage.references import MB, read_picture_file
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILED = 1
@@ -98,11 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _make_book(args: argparse.Namespace) -> int:
     settings = load_settings()
     try:
-        picture = (
-            load_picture_file(args.image, settings.upload_max_mb * 1_048_576)
-            if args.image
-            else None
-        )
+        picture = read_picture_file(args.image, settings.upload_max_mb * MB) if args.image else None
         character = Character.create(
             name=args.name,
             age=args.age,

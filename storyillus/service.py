@@ -1,15 +1,15 @@
 """The engine facade: every operation the UI, the API and the CLI need, in one place.
 
-One ``Engine`` per STORYILLUS_HOME and process. It owns the job store, the image folder,
-retention and the runner; pages and routes call its methods and never reach past it.
+An ``Engine`` works on one STORYILLUS_HOME. It owns the job store, the image folder, the
+reference pictures, retention and the runner; pages, routes and the CLI call its methods
+and never reach past it. The app keeps one per process (``storyillus.ui.engine``, shared
+with the API routes); the CLI and tests make their own.
 """
 
 from __future__ import annotations
 
-import io
 import logging
 import secrets
-import threading
 import time
 import uuid
 from collections.abc import Callable, Collection, Mapping
@@ -20,7 +20,7 @@ from storyillus._chat import ChatClient
 from storyillus._exceptions import InvalidInput
 from storyillus._http import shared_client
 from storyillus.casting import cast_for
-from storyillus.config import Settings, load_settings, save_settings
+from storyillus.config import Settings, save_settings
 from storyillus.domain import (
     MAX_TEXT_CHARS,
     Book,
@@ -33,12 +33,12 @@ from storyillus.domain import (
     Usage,
 )
 from storyillus.illustration.chain import IllustrationChain, build_chain
-from storyillus.illustration.offline import load_reference
+from storyillus.illustration.offline import REFERENCE_PURPOSE, load_reference
 from storyillus.jobs.runner import Runner
 from storyillus.jobs.store import Store
 from storyillus.places import CUSTOM, places
 from storyillus.storage.files import ImageFiles
-from storyillus.storage.pictures import normalise, picture_from_url, read_picture, store_picture
+from storyillus.storage.references import MB, ReferencePictures
 from storyillus.storage.retention import Retention
 from storyillus.writing.base import StoryWriter
 from storyillus.writing.offline import OfflineStoryWriter
@@ -146,23 +146,26 @@ class Engine:
     def __init__(
         self,
         settings: Settings,
-        chain_factory: Callable[[Settings], IllustrationChain] = build_chain,
+        chain_factory: Callable[[Settings], IllustrationChain] | None = None,
     ) -> None:
         self._settings = settings
-        self._chain_factory = chain_factory
+        self._pictures = ReferencePictures(
+            settings.uploads_dir, lambda: self._settings.upload_max_mb * MB
+        )
+        self._chain_factory = chain_factory or (lambda s: build_chain(s, self._pictures))
         for folder in (settings.generated_dir, settings.uploads_dir, settings.data_dir):
             folder.mkdir(parents=True, exist_ok=True)
-        self.store = Store(settings.database_path)
-        self.files = ImageFiles(settings.generated_dir)
-        self.files.remove_temporary()
+        self._store = Store(settings.database_path)
+        self._files = ImageFiles(settings.generated_dir)
+        self._files.remove_temporary()
         for leftover in settings.data_dir.glob(f".{settings.settings_file.name}.*.tmp"):
             leftover.unlink(missing_ok=True)  # a settings save cut short by a crash
-        self.files.delete(self.store.reconcile_images(self.files.scan()))
-        self.retention = Retention(self.store, self.files)
-        self._chain = chain_factory(settings)
+        self._files.delete(self._store.reconcile_images(self._files.scan()))
+        self._retention = Retention(self._store, self._files)
+        self._chain = self._chain_factory(settings)
         self._writer = _writer_for(settings)
-        self.runner = Runner(
-            self.store, self.files, self.retention, lambda: self._settings, lambda: self._chain
+        self._runner = Runner(
+            self._store, self._files, self._retention, lambda: self._settings, lambda: self._chain
         )
 
     @property
@@ -172,11 +175,11 @@ class Engine:
     def start(self) -> list[Job]:
         """Resume jobs an earlier process left unfinished; returns them."""
         self.expire_reference_pictures()
-        return self.runner.resume()
+        return self._runner.resume()
 
     def close(self, wait: bool = False) -> None:
-        self.runner.shutdown(wait_for_pages=wait)
-        self.store.close()
+        self._runner.shutdown(wait_for_pages=wait)
+        self._store.close()
 
     def save_settings(self, changes: Mapping[str, object], reset: Collection[str] = ()) -> Settings:
         """Save changes to the settings file (checked first), drop the ``reset`` ones from it
@@ -189,39 +192,40 @@ class Engine:
         sources and overrides the engine was built with (``Settings.reload``)."""
         settings = self._settings.reload()
         if settings.concurrency != self._settings.concurrency:
-            self.runner.resize(settings.concurrency)
+            self._runner.resize(settings.concurrency)
         self._settings = settings
         self._chain = self._chain_factory(settings)
         self._writer = _writer_for(settings)
         return settings
 
-    @property
-    def chain(self) -> IllustrationChain:
-        return self._chain
+    def illustrators(self) -> list[str]:
+        """The names of the enabled illustrators, in the order they are tried."""
+        return [provider.name for provider in self._chain.providers]
 
-    # -- making books ------------------------------------------------------------
+    # -- reference pictures --------------------------------------------------------
 
     def preview_reference_picture(self, data: bytes, side: int = 480) -> bytes:
-        """A small upright PNG of a picture to show before it is stored; raises InvalidImage.
-
-        Stores nothing. Shown instead of the raw upload, which a browser may not display
-        (16-bit PNG, CMYK JPEG) or may show sideways (EXIF rotation).
-        """
-        image = normalise(read_picture(data, self._settings.upload_max_mb * 1_048_576))
-        image.thumbnail((side, side))
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG")
-        return buffer.getvalue()
-
-    def uploaded_picture(self, url: str) -> Path:
-        """The picture behind an ``/uploads/...`` URL from the API; raises InvalidInput."""
-        return picture_from_url(self._settings.uploads_dir, url)
+        """A small upright PNG of a picture to show before it is stored; raises InvalidImage."""
+        return self._pictures.preview(data, side)
 
     def store_reference_picture(self, data: bytes) -> Path:
         """Check an uploaded picture and keep a clean copy; raises InvalidImage."""
-        return store_picture(
-            data, self._settings.uploads_dir, self._settings.upload_max_mb * 1_048_576
-        )
+        return self._pictures.store(data)
+
+    def uploaded_picture(self, url: str) -> Path:
+        """The picture behind an ``/uploads/...`` URL from the API; raises InvalidInput."""
+        return self._pictures.from_url(url)
+
+    def uploaded_file(self, name: str) -> Path | None:
+        """The stored reference picture called ``name``, or None for anything else."""
+        return self._pictures.path_for(name)
+
+    @staticmethod
+    def uploaded_url(path: Path) -> str:
+        """The ``/uploads/...`` URL of a stored reference picture."""
+        return ReferencePictures.url_for(path)
+
+    # -- making books ------------------------------------------------------------
 
     def create_book(
         self, request: StoryRequest, run_async: bool | None = None, illustrate: bool = True
@@ -257,20 +261,24 @@ class Engine:
             usage=story.usage,
             notes=story.notes,
         )
-        self.store.add_book(book)
+        self._store.add_book(book)
         if not illustrate:
             return BookAndJob(book=book, job=None)
-        job = self.store.add_job(book.id, [(p.number, p.scene) for p in book.pages])
+        job = self._store.add_job(book.id, [(p.number, p.scene) for p in book.pages])
         if self._settings.async_illustrations if run_async is None else run_async:
-            self.runner.submit(job)
+            self._runner.submit(job)
         else:
-            job = self.runner.run_inline(job)
-        return BookAndJob(book=self.store.get_book(book.id), job=job)
+            job = self._runner.run_inline(job)
+        return BookAndJob(book=self._store.get_book(book.id), job=job)
 
     def _cast(self, request: StoryRequest, seed: int) -> tuple[CastMember, ...]:
         """The book's cast; the reference picture's main colour dresses the hero."""
         path = request.character.image_path
-        colours = load_reference(Path(path)).colours if path else ()
+        colours = (
+            self._pictures.load(Path(path), REFERENCE_PURPOSE, load_reference).colours
+            if path
+            else ()
+        )
         return cast_for(request.character, seed, colours)
 
     def place_names(self) -> list[str]:
@@ -285,49 +293,53 @@ class Engine:
     # -- reading -----------------------------------------------------------------
 
     def get_book(self, book_id: str) -> Book:
-        return self.store.get_book(book_id)
+        return self._store.get_book(book_id)
 
     def list_books(self) -> list[Book]:
-        return self.store.list_books()
+        return self._store.list_books()
 
     def get_job(self, job_id: str) -> Job:
-        return self.store.get_job(job_id)
+        return self._store.get_job(job_id)
 
     def list_jobs(self, limit: int = 50) -> list[Job]:
-        return self.store.list_jobs(limit)
+        return self._store.list_jobs(limit)
 
     def jobs_for_book(self, book_id: str) -> list[Job]:
-        return self.store.jobs_for_book(book_id)
+        return self._store.jobs_for_book(book_id)
 
     def library(self) -> list[Progress]:
         """Every book with its jobs, newest first, read once (not once per book)."""
         jobs: dict[str, list[Job]] = {}
-        for job in self.store.list_jobs(limit=-1):  # newest first, as Progress expects
+        for job in self._store.list_jobs(limit=-1):  # newest first, as Progress expects
             jobs.setdefault(job.book_id, []).append(job)
-        return [Progress(book=b, jobs=tuple(jobs.get(b.id, ()))) for b in self.store.list_books()]
+        return [Progress(book=b, jobs=tuple(jobs.get(b.id, ()))) for b in self._store.list_books()]
 
     def progress(self, book_id: str) -> Progress:
         """The book with its jobs: what is drawn, being drawn, and what failed."""
         return Progress(
-            book=self.store.get_book(book_id), jobs=tuple(self.store.jobs_for_book(book_id))
+            book=self._store.get_book(book_id), jobs=tuple(self._store.jobs_for_book(book_id))
         )
 
     def image_path(self, illustration_url: str | None) -> Path | None:
         """The file behind a ``/generated/...`` URL, if it still exists."""
         name = ImageFiles.name_from_url(illustration_url)
-        return self.files.path_for(name) if name else None
+        return self._files.path_for(name) if name else None
+
+    def generated_file(self, name: str) -> Path | None:
+        """The saved illustration called ``name``, or None for anything that is not one."""
+        return self._files.path_for(name)
 
     def usage_totals(self) -> BookUsage:
         """Tokens and pictures over every book in the library."""
-        return BookUsage.of(self.store.list_books())
+        return BookUsage.of(self._store.list_books())
 
     # -- changing ----------------------------------------------------------------
 
     def redraw_page(self, book_id: str, page_number: int) -> Job:
         """Draw one page again in the background; the old picture stays until then."""
-        page = self.store.get_book(book_id).page(page_number)
-        job = self.store.add_job(book_id, [(page.number, page.scene)], kind="redraw")
-        self.runner.submit(job)
+        page = self._store.get_book(book_id).page(page_number)
+        job = self._store.add_job(book_id, [(page.number, page.scene)], kind="redraw")
+        self._runner.submit(job)
         return job
 
     def edit_page_text(self, book_id: str, page_number: int, text: str) -> Book:
@@ -336,32 +348,29 @@ class Engine:
             raise InvalidInput("A page needs some text.")
         if len(cleaned) > MAX_TEXT_CHARS:
             raise InvalidInput(f"A page's text can be at most {MAX_TEXT_CHARS} characters.")
-        self.store.get_book(book_id).page(page_number)
-        self.store.set_page_text(book_id, page_number, cleaned)
-        return self.store.get_book(book_id)
+        self._store.get_book(book_id).page(page_number)
+        self._store.set_page_text(book_id, page_number, cleaned)
+        return self._store.get_book(book_id)
 
     def set_pinned(self, book_id: str, pinned: bool) -> None:
-        self.store.set_pinned(book_id, pinned)
+        self._store.set_pinned(book_id, pinned)
 
     def delete_book(self, book_id: str) -> None:
         """Remove a book, its jobs, its illustrations and its reference picture."""
-        book = self.store.get_book(book_id)
-        self.files.delete(self.store.delete_book(book_id))
+        book = self._store.get_book(book_id)
+        self._files.delete(self._store.delete_book(book_id))
         picture = book.character.image_path
-        if picture and not any(b.character.image_path == picture for b in self.store.list_books()):
-            uploads = self._settings.uploads_dir.resolve()
-            path = Path(picture).resolve()
-            if path.parent == uploads:
-                path.unlink(missing_ok=True)
+        if picture and not any(b.character.image_path == picture for b in self._store.list_books()):
+            self._pictures.delete(picture)
 
     # -- disk --------------------------------------------------------------------
 
     def usage(self) -> Usage:
-        return self.store.image_usage()
+        return self._store.image_usage()
 
     def prune_now(self) -> int:
         self.expire_reference_pictures()
-        return self.retention.prune(self._settings.max_files, self._settings.max_mb)
+        return self._retention.prune(self._settings.max_files, self._settings.max_mb)
 
     def expire_reference_pictures(self, now: float | None = None) -> int:
         """UPLOAD_MAX_AGE_DAYS: delete reference pictures older than that, but for pinned books.
@@ -371,35 +380,5 @@ class Engine:
         days = self._settings.upload_max_age_days
         if not days:
             return 0
-        cutoff = (now if now is not None else time.time()) - days * 86_400
-        pinned = {b.character.image_path for b in self.store.list_books() if b.pinned}
-        removed = 0
-        for path in self._settings.uploads_dir.glob("character-image-*.png"):
-            if str(path) not in pinned and path.stat().st_mtime < cutoff:
-                path.unlink(missing_ok=True)
-                removed += 1
-        if removed:
-            log.info("Removed %d reference picture(s) older than %d days.", removed, days)
-        return removed
-
-
-_shared: Engine | None = None
-_shared_lock = threading.Lock()
-
-
-def shared_engine() -> Engine:
-    """The process's engine for the app and the API, started (jobs resumed) on first use."""
-    global _shared
-    with _shared_lock:
-        if _shared is None:
-            _shared = Engine(load_settings())
-            _shared.start()
-        return _shared
-
-
-def close_shared_engine() -> None:
-    global _shared
-    with _shared_lock:
-        if _shared is not None:
-            _shared.close()
-            _shared = None
+        pinned = {b.character.image_path for b in self._store.list_books() if b.pinned}
+        return self._pictures.expire(days, {p for p in pinned if p}, now)

@@ -1,4 +1,8 @@
-"""Start the real app (``streamlit run app.py``) on a free loopback port, for tests."""
+"""Start the real app (``streamlit run app.py``) on a free loopback port.
+
+Only for tests of the server itself (start-up, a bad setting, the browser, crashes, load);
+API tests run in-process through tests/asgi.py.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Debian's chromium, with the flags a machine without internet access needs.
+# Debian's chromium, with the flags this closed network needs (README, "Dependencies").
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
     "--no-sandbox",

@@ -1,5 +1,5 @@
 """The JSON API and file routes, as Starlette routes mounted on app.py's ``st.App``."""
 
-from storyillus.api.routes import routes
+from storyillus.api.routes import api_routes
 
-__all__ = ["routes"]
+__all__ = ["api_routes"]

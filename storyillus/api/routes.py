@@ -1,9 +1,12 @@
 """The seed's JSON API and our file routes, served beside the Streamlit UI by ``st.App``.
 
-Shapes follow SEED-async-illustrations.md: ``{"success": true, "data": ...}`` or
+Shapes are the seed's (README, "Architecture"): ``{"success": true, "data": ...}`` or
 ``{"success": false, "error": "<what is wrong>"}``. Bad input is a 4xx with a sentence,
 never a 500 or a stack trace. Engine calls block (SQLite, drawing in sync mode), so they
 run in Starlette's thread pool, never on the event loop.
+
+``api_routes(engine)`` makes the routes over an engine provider: app.py passes the app's
+engine, tests pass their own and call the routes in-process.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import hmac
 import json
 import time
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -22,14 +26,14 @@ from starlette.routing import Route
 from storyillus._exceptions import InvalidImage, InvalidInput, NotFound
 from storyillus.api.requests import character_from_json, story_request_from_json
 from storyillus.domain import Book
-from storyillus.service import Engine, shared_engine
-from storyillus.storage.pictures import URL_PREFIX, stored_picture
+from storyillus.service import Engine
 
 # Multipart framing around an uploaded file, on top of UPLOAD_MAX_MB.
 _MULTIPART_SLACK = 64 * 1024
 _IMMUTABLE = {"Cache-Control": "public, max-age=31536000, immutable"}
 
-Handler = Callable[[Request], Awaitable[Response]]
+Endpoint = Callable[[Request], Awaitable[Response]]
+Handler = Callable[[Engine, Request], Awaitable[Response]]
 
 
 def _fail(status: int, error: str) -> JSONResponse:
@@ -40,17 +44,18 @@ def _ok(data: Any, status: int = 200) -> JSONResponse:
     return JSONResponse({"success": True, "data": data}, status_code=status)
 
 
-def _guarded(handler: Handler) -> Handler:
+def _guarded(engine: Callable[[], Engine], handler: Handler) -> Endpoint:
     """API_TOKEN (when set) as a bearer token, and bad input as a 4xx, never a 500."""
 
     async def guarded(request: Request) -> Response:
-        token = shared_engine().settings.api_token
+        current = engine()
+        token = current.settings.api_token
         if token:
             given = request.headers.get("authorization", "")
             if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
                 return _fail(401, "This API needs 'Authorization: Bearer <API_TOKEN>'.")
         try:
-            return await handler(request)
+            return await handler(current, request)
         except NotFound as error:
             return _fail(404, str(error))
         except InvalidImage as error:
@@ -62,8 +67,17 @@ def _guarded(handler: Handler) -> Handler:
     return guarded
 
 
-async def _json_body(request: Request) -> dict[str, Any]:
-    limit_kb = shared_engine().settings.api_max_body_kb
+def _open(engine: Callable[[], Engine], handler: Handler) -> Endpoint:
+    """No token asked: the health check, and the picture files browsers load in ``<img>``."""
+
+    async def endpoint(request: Request) -> Response:
+        return await handler(engine(), request)
+
+    return endpoint
+
+
+async def _json_body(engine: Engine, request: Request) -> dict[str, Any]:
+    limit_kb = engine.settings.api_max_body_kb
     too_large = InvalidInput(f"The request body is too large (at most {limit_kb} KB).")
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit_kb * 1024:
@@ -88,12 +102,8 @@ async def _json_body(request: Request) -> dict[str, Any]:
     return data
 
 
-def story_text(book: Book) -> str:
-    return "\n\n".join(page.text for page in book.pages)
-
-
-def _story_data(engine: Engine, book: Book, job_id: str | None, pending: bool) -> dict[str, Any]:
-    text = story_text(book)
+def _story_data(book: Book, job_id: str | None, pending: bool) -> dict[str, Any]:
+    text = "\n\n".join(page.text for page in book.pages)
     return {
         "story": text,
         "title": book.title,
@@ -113,10 +123,8 @@ def _story_data(engine: Engine, book: Book, job_id: str | None, pending: bool) -
     }
 
 
-@_guarded
-async def generate(request: Request) -> Response:
-    body = await _json_body(request)
-    engine = shared_engine()
+async def generate(engine: Engine, request: Request) -> Response:
+    body = await _json_body(engine, request)
     story_request = story_request_from_json(body, engine.uploaded_picture)
     illustrate = body.get("generateIllustrations", True)
     if not isinstance(illustrate, bool):
@@ -127,7 +135,7 @@ async def generate(request: Request) -> Response:
         made = engine.create_book(story_request, run_async=run_async, illustrate=illustrate)
         job = made.job
         pending = job is not None and not job.status.is_final
-        data = _story_data(engine, made.book, job.id if job else None, pending)
+        data = _story_data(made.book, job.id if job else None, pending)
         if job is not None and not run_async:
             data["illustrations"] = job.to_status_json()["results"]
         return data
@@ -135,33 +143,27 @@ async def generate(request: Request) -> Response:
     return _ok(await run_in_threadpool(make))
 
 
-@_guarded
-async def job_status(request: Request) -> Response:
+async def job_status(engine: Engine, request: Request) -> Response:
     job_id = request.path_params["job_id"]
-    job = await run_in_threadpool(shared_engine().get_job, job_id)
+    job = await run_in_threadpool(engine.get_job, job_id)
     return _ok(job.to_status_json())
 
 
-@_guarded
-async def jobs_list(request: Request) -> Response:
-    engine = shared_engine()
+async def jobs_list(engine: Engine, request: Request) -> Response:
     if not engine.settings.enable_jobs_list:
         return _fail(404, "The jobs list is turned off (ENABLE_JOBS_LIST_ENDPOINT=false).")
     jobs = await run_in_threadpool(engine.list_jobs, 50)
     return _ok([job.to_status_json() for job in jobs])
 
 
-@_guarded
-async def suggestions(request: Request) -> Response:
-    body = await _json_body(request)
+async def suggestions(engine: Engine, request: Request) -> Response:
+    body = await _json_body(engine, request)
     character = character_from_json(body.get("character"), None)
-    ideas = await run_in_threadpool(shared_engine().suggest_ideas, character)
+    ideas = await run_in_threadpool(engine.suggest_ideas, character)
     return _ok({"suggestions": ideas})
 
 
-@_guarded
-async def upload(request: Request) -> Response:
-    engine = shared_engine()
+async def upload(engine: Engine, request: Request) -> Response:
     limit = engine.settings.upload_max_mb * 1_048_576
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit + _MULTIPART_SLACK:
@@ -183,46 +185,49 @@ async def upload(request: Request) -> Response:
         {
             "success": True,
             "message": "Picture uploaded.",
-            "data": {"filename": path.name, "path": URL_PREFIX + path.name},
+            "data": {"filename": path.name, "path": engine.uploaded_url(path)},
         }
     )
 
 
-async def health(request: Request) -> Response:
-    engine = shared_engine()
+async def health(engine: Engine, request: Request) -> Response:
     usage = engine.usage()
     return JSONResponse(
         {
             "status": "ok",
-            "illustrators": [p.name for p in engine.chain.providers],
+            "illustrators": engine.illustrators(),
             "asyncIllustrations": engine.settings.async_illustrations,
             "generatedImages": {"files": usage.files, "megabytes": round(usage.megabytes, 2)},
         }
     )
 
 
-async def generated_file(request: Request) -> Response:
-    path = shared_engine().files.path_for(request.path_params["name"])
+async def generated_file(engine: Engine, request: Request) -> Response:
+    path = engine.generated_file(request.path_params["name"])
     if path is None:
         return _fail(404, "No such image.")
     # Names are never reused, so a saved image never changes: let browsers keep it.
     return FileResponse(path, media_type="image/png", headers=_IMMUTABLE)
 
 
-async def uploaded_file(request: Request) -> Response:
-    path = stored_picture(shared_engine().settings.uploads_dir, request.path_params["name"])
+async def uploaded_file(engine: Engine, request: Request) -> Response:
+    path = engine.uploaded_file(request.path_params["name"])
     if path is None:
         return _fail(404, "No such picture.")
     return FileResponse(path, media_type="image/png", headers=_IMMUTABLE)
 
 
-routes = [
-    Route("/api/health", health, methods=["GET"]),
-    Route("/api/stories/generate", generate, methods=["POST"]),
-    Route("/api/stories/illustrations/job/{job_id}", job_status, methods=["GET"]),
-    Route("/api/stories/illustrations/jobs", jobs_list, methods=["GET"]),
-    Route("/api/stories/suggestions", suggestions, methods=["POST"]),
-    Route("/api/upload", upload, methods=["POST"]),
-    Route("/generated/{name}", generated_file, methods=["GET", "HEAD"]),
-    Route("/uploads/{name}", uploaded_file, methods=["GET", "HEAD"]),
-]
+def api_routes(engine: Callable[[], Engine]) -> list[Route]:
+    """The API and file routes, each asking ``engine()`` for the engine to call."""
+    api = partial(_guarded, engine)
+    open_ = partial(_open, engine)
+    return [
+        Route("/api/health", open_(health), methods=["GET"]),
+        Route("/api/stories/generate", api(generate), methods=["POST"]),
+        Route("/api/stories/illustrations/job/{job_id}", api(job_status), methods=["GET"]),
+        Route("/api/stories/illustrations/jobs", api(jobs_list), methods=["GET"]),
+        Route("/api/stories/suggestions", api(suggestions), methods=["POST"]),
+        Route("/api/upload", api(upload), methods=["POST"]),
+        Route("/generated/{name}", open_(generated_file), methods=["GET", "HEAD"]),
+        Route("/uploads/{name}", open_(uploaded_file), methods=["GET", "HEAD"]),
+    ]

@@ -150,17 +150,6 @@ def look_of(member: CastMember, book_seed: int) -> Look:
     )
 
 
-def dressed_in(look: Look, colours: list[Color]) -> Look:
-    """The look wearing the reference picture's main colours."""
-    if not colours:
-        return look
-    shirt = colours[0]
-    pants = colours[1] if len(colours) > 1 else darken(shirt, 0.35)
-    if _distance(pants, shirt) < 60:
-        pants = darken(shirt, 0.4)
-    return replace(look, shirt=shirt, pants=pants)
-
-
 def _distance(a: Color, b: Color) -> float:
     return math.sqrt(sum((x - y) ** 2 for x, y in zip(a, b, strict=True)))
 

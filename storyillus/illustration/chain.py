@@ -15,6 +15,7 @@ from storyillus.illustration.base import Picture, Provider, SceneRequest
 from storyillus.illustration.offline import OfflineIllustrator
 from storyillus.illustration.picture_analysis import PictureAnalysis
 from storyillus.illustration.remote import AzureEdit, OpenAIEdit, TextOnly
+from storyillus.storage.references import ReferencePictures
 
 log = logging.getLogger(__name__)
 
@@ -60,26 +61,28 @@ class IllustrationChain:
         raise error
 
 
-def build_chain(settings: Settings) -> IllustrationChain:
+def build_chain(settings: Settings, pictures: ReferencePictures | None = None) -> IllustrationChain:
     """The providers the settings enable, in the seed's order.
 
     Native edits (ENABLE_NATIVE_GPT_IMAGE1 and a key), Azure edits (when configured),
     text-only generation (ENABLE_TEXT_ONLY_FALLBACK and a key), then the offline
-    illustrator (ENABLE_OFFLINE_ILLUSTRATOR).
+    illustrator (ENABLE_OFFLINE_ILLUSTRATOR). They all load the hero's picture through
+    ``pictures`` (the engine's), so it is decoded once for all of them.
     """
     http = shared_client(settings)
+    pictures = pictures if pictures is not None else ReferencePictures()
     providers: list[Provider] = []
     if settings.enable_native_edits and settings.has_openai_key:
-        providers.append(OpenAIEdit(settings, http))
+        providers.append(OpenAIEdit(settings, http, pictures))
     if settings.has_azure:
-        providers.append(AzureEdit(settings, http))
+        providers.append(AzureEdit(settings, http, pictures))
     if settings.enable_text_fallback and settings.has_openai_key:
         analysis = (
-            PictureAnalysis(settings, ChatClient(settings, http)).describe
+            PictureAnalysis(settings, ChatClient(settings, http), pictures).describe
             if settings.enable_image_analysis
             else None
         )
         providers.append(TextOnly(settings, http, analysis))
     if settings.enable_offline_illustrator:
-        providers.append(OfflineIllustrator())
+        providers.append(OfflineIllustrator(pictures))
     return IllustrationChain(providers)

@@ -7,22 +7,20 @@ the hero's companions, then a light paper texture and vignette.
 
 Randomness comes from ``random.Random`` instances seeded with SHA-256 of the book
 seed and the page number (so ``--seed`` reproduces a whole book), never from the salted
-``hash()``. Rendering keeps no shared state except the lock-protected cache of decoded
-reference pictures, so several threads may illustrate pages at once.
+``hash()``. Rendering keeps no shared state (decoded reference pictures are cached by
+``ReferencePictures``, behind its lock), so several threads may illustrate pages at once.
 """
 
 from __future__ import annotations
 
 import io
 import random
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 from storyillus._exceptions import IllustrationError
 from storyillus.domain import CastMember
@@ -32,6 +30,8 @@ from storyillus.illustration import _offline_scenes as scenes
 from storyillus.illustration._offline_paint import Color, Pen, Style, darken, sharp, style_for
 from storyillus.illustration.base import Picture, SceneRequest
 from storyillus.places import places
+from storyillus.storage import references
+from storyillus.storage.references import ReferencePictures
 
 MIN_SIDE = 64
 MAX_SIDE = 4096
@@ -65,63 +65,14 @@ class Reference:
     colours: tuple[Color, ...]
 
 
-class ReferenceCache:
-    """A small LRU of decoded reference pictures keyed by (path, mtime, file size, px)."""
-
-    def __init__(self, capacity: int = 8) -> None:
-        self._capacity = capacity
-        self._items: OrderedDict[tuple[str, int, int, int], Reference] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, path: Path) -> Reference:
-        try:
-            stat = path.stat()
-        except OSError as error:
-            raise IllustrationError(
-                f"The reference picture {path.name!r} cannot be read: {error.strerror or error}."
-            ) from None
-        key = (str(path), stat.st_mtime_ns, stat.st_size, PORTRAIT_PX)
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-                return found
-        reference = load_reference(path)
-        with self._lock:
-            self._items[key] = reference
-            self._items.move_to_end(key)
-            while len(self._items) > self._capacity:
-                self._items.popitem(last=False)
-        return reference
-
-    def __len__(self) -> int:
-        with self._lock:
-            return len(self._items)
+REFERENCE_PURPOSE = f"offline-portrait-{PORTRAIT_PX}"
+"""The key the reference cache keeps decoded references under (also read for casting)."""
 
 
 def load_reference(path: Path) -> Reference:
-    """Decode a PNG, JPEG or WebP reference, or raise IllustrationError saying why not."""
-    try:
-        with Image.open(path) as opened:
-            opened.draft("RGB", (PORTRAIT_PX * 2, PORTRAIT_PX * 2))
-            upright = ImageOps.exif_transpose(opened)
-            if upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info:
-                rgba = upright.convert("RGBA")
-                flat = Image.new("RGB", rgba.size, (255, 255, 255))
-                flat.paste(rgba, mask=rgba.getchannel("A"))
-            else:
-                flat = upright.convert("RGB")
-            square = ImageOps.fit(
-                flat, (PORTRAIT_PX, PORTRAIT_PX), Image.Resampling.LANCZOS, centering=(0.5, 0.45)
-            )
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
-        raise IllustrationError(
-            f"The reference picture {path.name!r} is not a readable image ({error})."
-        ) from None
+    """Decode a reference for drawing, or raise IllustrationError saying why not."""
+    square = references.portrait(path, PORTRAIT_PX)
     return Reference(square, tuple(hero.dominant_colours(square, 2)))
-
-
-_CACHE = ReferenceCache()
 
 
 class OfflineIllustrator:
@@ -130,11 +81,15 @@ class OfflineIllustrator:
     name = "offline"
     model = "offline-illustrator"
 
-    def __init__(self, cache: ReferenceCache | None = None) -> None:
-        self._cache = cache if cache is not None else _CACHE
+    def __init__(self, pictures: ReferencePictures | None = None) -> None:
+        self._pictures = pictures if pictures is not None else ReferencePictures()
 
     def illustrate(self, request: SceneRequest) -> Picture:
-        reference = self._cache.get(Path(request.reference)) if request.reference else None
+        reference = (
+            self._pictures.load(Path(request.reference), REFERENCE_PURPOSE, load_reference)
+            if request.reference
+            else None
+        )
         try:
             png = render(request, reference)
         except IllustrationError:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import base64
 import logging
-import threading
 from pathlib import Path
 
 from storyillus._chat import ChatClient
 from storyillus._exceptions import ServiceError
 from storyillus.config import Settings
-from storyillus.illustration.remote import reference_png
+from storyillus.storage.references import ReferencePictures
 
 log = logging.getLogger(__name__)
 
@@ -21,20 +20,28 @@ ASK = (
 MAX_TOKENS = 300
 
 
+class _NoAnswer(Exception):
+    """The model gave no description this time; not remembered, so a later page asks again."""
+
+
 class PictureAnalysis:
-    def __init__(self, settings: Settings, chat: ChatClient) -> None:
+    def __init__(
+        self, settings: Settings, chat: ChatClient, pictures: ReferencePictures | None = None
+    ) -> None:
         self.settings = settings
         self.chat = chat
-        self._cache: dict[tuple[str, float], str | None] = {}
-        self._lock = threading.Lock()
+        self.pictures = pictures if pictures is not None else ReferencePictures()
 
     def describe(self, path: Path) -> str | None:
         """The picture's description, or None when the model could not give one."""
-        key = (str(path), path.stat().st_mtime)
-        with self._lock:
-            if key in self._cache:
-                return self._cache[key]
-        encoded = base64.b64encode(reference_png(path)).decode("ascii")
+        purpose = f"description:{self.settings.image_analysis_model}"
+        try:
+            return self.pictures.load(path, purpose, self._ask)
+        except _NoAnswer:
+            return None
+
+    def _ask(self, path: Path) -> str | None:
+        encoded = base64.b64encode(self.pictures.for_provider(path)).decode("ascii")
         messages = [
             {
                 "role": "user",
@@ -50,8 +57,5 @@ class PictureAnalysis:
             ).content
         except ServiceError as exc:
             log.warning("Could not describe the hero's picture: %s", exc)
-            return None  # not cached: the next page may try again
-        description = " ".join(text.split()) or None
-        with self._lock:
-            self._cache[key] = description
-        return description
+            raise _NoAnswer from None
+        return " ".join(text.split()) or None

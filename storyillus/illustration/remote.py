@@ -8,47 +8,16 @@ with a softened prompt, then raised so the chain moves to the next provider.
 from __future__ import annotations
 
 import base64
-import io
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-from PIL import Image
 
 from storyillus._exceptions import ContentRefused, IllustrationError, TransientError
 from storyillus._http import HttpClient
 from storyillus.config import Settings
 from storyillus.illustration.base import Picture, SceneRequest
 from storyillus.illustration.prompts import scene_prompt, softened
-
-# Image models take pictures up to this side; larger ones only cost upload time.
-REFERENCE_MAX_SIDE = 1024
-_cache_lock = threading.Lock()
-_reference_cache: OrderedDict[tuple[str, float], bytes] = OrderedDict()
-
-
-def reference_png(path: Path) -> bytes:
-    """The reference picture as PNG bytes, scaled down, cached per file version."""
-    key = (str(path), path.stat().st_mtime)
-    with _cache_lock:
-        if key in _reference_cache:
-            _reference_cache.move_to_end(key)
-            return _reference_cache[key]
-    try:
-        with Image.open(path) as image:
-            image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
-            image.thumbnail((REFERENCE_MAX_SIDE, REFERENCE_MAX_SIDE))
-            buffer = io.BytesIO()
-            image.save(buffer, format="PNG")
-    except OSError as exc:
-        raise IllustrationError(f"The reference picture cannot be read ({exc}).") from None
-    with _cache_lock:
-        _reference_cache[key] = buffer.getvalue()
-        while len(_reference_cache) > 16:
-            _reference_cache.popitem(last=False)
-    return buffer.getvalue()
+from storyillus.storage.references import ReferencePictures
 
 
 def image_parameters(settings: Settings, model: str) -> dict[str, str]:
@@ -121,6 +90,17 @@ class _ImageModel:
 
 
 class _EditModel(_ImageModel):
+    def __init__(
+        self, settings: Settings, http: HttpClient, pictures: ReferencePictures | None = None
+    ) -> None:
+        super().__init__(settings, http)
+        self.model = self._model_of(settings)
+        self.pictures = pictures if pictures is not None else ReferencePictures()
+
+    @staticmethod
+    def _model_of(settings: Settings) -> str:
+        raise NotImplementedError
+
     def _uses_reference(self, request: SceneRequest) -> bool:
         return True
 
@@ -132,7 +112,8 @@ class _EditModel(_ImageModel):
     def _multipart(self, request: SceneRequest, prompt: str) -> tuple[dict[str, str], list]:
         fields = {**image_parameters(self.settings, self.model), "prompt": prompt}
         assert request.reference is not None
-        files = [("image[]", ("reference.png", reference_png(request.reference), "image/png"))]
+        png = self.pictures.for_provider(request.reference)
+        files = [("image[]", ("reference.png", png, "image/png"))]
         return fields, files
 
 
@@ -141,9 +122,9 @@ class OpenAIEdit(_EditModel):
 
     name = "openai-edit"
 
-    def __init__(self, settings: Settings, http: HttpClient) -> None:
-        super().__init__(settings, http)
-        self.model = settings.openai_image_model
+    @staticmethod
+    def _model_of(settings: Settings) -> str:
+        return settings.openai_image_model
 
     def _call(self, request: SceneRequest, prompt: str) -> dict[str, Any]:
         fields, files = self._multipart(request, prompt)
@@ -161,9 +142,9 @@ class AzureEdit(_EditModel):
 
     name = "azure-edit"
 
-    def __init__(self, settings: Settings, http: HttpClient) -> None:
-        super().__init__(settings, http)
-        self.model = settings.azure_deployment or ""
+    @staticmethod
+    def _model_of(settings: Settings) -> str:
+        return settings.azure_deployment or ""
 
     def _call(self, request: SceneRequest, prompt: str) -> dict[str, Any]:
         fields, files = self._multipart(request, prompt)

@@ -3,6 +3,7 @@
 from storyillus.ui.state import (
     choose_picture,
     chosen_picture,
+    close_engine,
     current_book_id,
     engine,
     forget_book,
@@ -16,6 +17,7 @@ from storyillus.ui.widgets import cover_thumbnail, illustration_image
 __all__ = [
     "choose_picture",
     "chosen_picture",
+    "close_engine",
     "cover_thumbnail",
     "current_book_id",
     "engine",

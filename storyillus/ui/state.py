@@ -1,4 +1,5 @@
-"""What a browser tab remembers: the ids it is looking at and the picture being chosen.
+"""The app's engine, and what a browser tab remembers: the ids it is looking at and the
+picture being chosen.
 
 Everything else (books, jobs, pictures) lives in the job store; form fields keep their
 values across pages through ``persist_state="session"`` on the widgets themselves.
@@ -6,9 +7,12 @@ values across pages through ``persist_state="session"`` on the widgets themselve
 
 from __future__ import annotations
 
+import threading
+
 import streamlit as st
 
-from storyillus.service import Engine, shared_engine
+from storyillus.config import load_settings
+from storyillus.service import Engine
 
 _BOOK = "book_id"
 _PICTURE = "hero_picture"
@@ -16,8 +20,32 @@ _PREVIEW = "hero_picture_preview"
 _TOAST = "toast"
 
 
+_engine: Engine | None = None
+_engine_lock = threading.Lock()
+
+
 def engine() -> Engine:
-    return shared_engine()
+    """The app's engine: one per process, made (and unfinished jobs resumed) on first use.
+
+    app.py makes it at start-up and hands this function to the API routes, so pages and
+    routes share it.
+    """
+    global _engine
+    with _engine_lock:
+        if _engine is None:
+            made = Engine(load_settings())
+            made.start()
+            _engine = made
+        return _engine
+
+
+def close_engine() -> None:
+    """Stop the app's engine (at shut-down, or between tests); the next use makes a new one."""
+    global _engine
+    with _engine_lock:
+        if _engine is not None:
+            _engine.close()
+            _engine = None
 
 
 def open_book(book_id: str) -> None:

@@ -1,6 +1,6 @@
 """End to end in headless Chromium: a new user makes a book and downloads the PDF.
 
-Debian's chromium driven by the playwright package (README, "Tests"); `make test` and CI
+Debian's chromium driven by the playwright package (README, "Dependencies"); `make test` and CI
 install it. Set STORYILLUS_SCREENSHOTS=DIR to keep a screenshot of each step.
 """
 

@@ -1,4 +1,8 @@
-"""The seed's JSON API on the real server (`streamlit run app.py`), driven over HTTP."""
+"""The seed's JSON API, driven over HTTP in-process (httpx's ASGI transport on the routes).
+
+The real server (``streamlit run app.py``) serving the same routes is tested in
+test_app_server.py.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +19,10 @@ from PIL import Image
 
 from storyillus import Character, Engine, StoryRequest
 from storyillus.jobs.store import Store
+from tests.asgi import ApiClient, in_process
 from tests.conftest import make_settings, png_bytes
-from tests.server import start, stop, wait_until_up
 
-# The seed's example request (README, "API"), as written there.
+# The request in the seed's documentation, as written there.
 SEED_EXAMPLE = """{
     "character": {"name":"Lila","age":7,"personality":["brave","curious"],"interests":["space"],"imageUrl":"/uploads/character-image-123.jpg"},
     "prompt": "A cosmic garden adventure",
@@ -27,46 +31,43 @@ SEED_EXAMPLE = """{
 TOKEN = "a-token-for-tests"
 
 
-def _server(home: Path, env: dict[str, str] | None = None) -> Iterator[tuple[httpx.Client, Path]]:
-    process, base = start(home, env)
-    wait_until_up(process, base)
-    with httpx.Client(base_url=base, timeout=60) as client:
-        yield client, home
-    stop(process)
+def _serve(home: Path, **settings: Any) -> Iterator[tuple[ApiClient, Path]]:
+    engine = Engine(make_settings(home, **settings))
+    engine.start()
+    try:
+        with in_process(engine) as client:
+            yield client, home
+    finally:
+        engine.close(wait=True)
 
 
 @pytest.fixture(scope="module")
-def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[httpx.Client, Path]]:
+def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ApiClient, Path]]:
     home = tmp_path_factory.mktemp("api")
-    # A book made in the app (same home) before the server starts, to poll through the API.
+    # A book made in the app (same home) before the API's engine starts, to poll through it.
     engine = Engine(make_settings(home))
     hero = Character.create("Kofi", 5)
     engine.create_book(StoryRequest.create(hero, "A boat", pages=4, seed=1), run_async=False)
     engine.close(wait=True)
-    yield from _server(home)
+    yield from _serve(home)
 
 
 @pytest.fixture(scope="module")
-def sync_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[httpx.Client, Path]]:
-    yield from _server(tmp_path_factory.mktemp("sync"), {"ASYNC_ILLUSTRATIONS": "false"})
+def sync_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ApiClient, Path]]:
+    yield from _serve(tmp_path_factory.mktemp("sync"), async_illustrations=False)
 
 
 @pytest.fixture(scope="module")
-def secured_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[httpx.Client, Path]]:
-    env = {"API_TOKEN": TOKEN, "ENABLE_JOBS_LIST_ENDPOINT": "true"}
-    yield from _server(tmp_path_factory.mktemp("secured"), env)
+def secured_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ApiClient, Path]]:
+    yield from _serve(tmp_path_factory.mktemp("secured"), api_token=TOKEN, enable_jobs_list=True)
 
 
-def _upload(
-    client: httpx.Client, data: bytes | None = None, name: str = "lila.png"
-) -> httpx.Response:
+def _upload(client: ApiClient, data: bytes | None = None, name: str = "lila.png") -> httpx.Response:
     picture = data if data is not None else png_bytes((240, 320), (30, 140, 220))
     return client.post("/api/upload", files={"character-image": (name, picture, "image/png")})
 
 
-def _poll(
-    client: httpx.Client, job_id: str, timeout: float = 60
-) -> tuple[dict[str, Any], list[int]]:
+def _poll(client: ApiClient, job_id: str, timeout: float = 60) -> tuple[dict[str, Any], list[int]]:
     seen = []
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

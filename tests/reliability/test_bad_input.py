@@ -1,5 +1,5 @@
 """A corpus of bad input, fed to every door it can come through: the app's upload
-(AppTest), the JSON API on the real server, and the command line.
+(AppTest), the JSON API (in-process, on the app's routes), and the command line.
 
 Each case must end in a plain sentence or a 4xx, never a 500 or a stack trace, and must
 write nothing: no stored picture, nothing outside STORYILLUS_HOME. A few cases are good
@@ -9,13 +9,11 @@ scripts): those must be accepted and come out right.
 
 from __future__ import annotations
 
-import http.client
 import io
 import json
 import os
 import subprocess
 import sys
-import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -29,9 +27,10 @@ from streamlit.testing.v1 import AppTest
 
 from storyillus import Character, StoryRequest
 from storyillus.export import book_pdf, page_picture
-from storyillus.service import Engine, close_shared_engine
+from storyillus.service import Engine
+from storyillus.ui import close_engine
+from tests.asgi import ApiClient, captured_log, in_process
 from tests.conftest import make_settings, png_bytes, png_claiming_size
-from tests.server import start, stop, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 MB = 1_048_576
@@ -317,8 +316,7 @@ def _assert_refused(answer: httpx.Response | tuple[int, str], statuses: range = 
 
 @dataclass
 class Server:
-    client: httpx.Client
-    base: str
+    client: ApiClient
     root: Path  # the sentinel folder around home
     home: Path
     log: list[str]
@@ -329,28 +327,11 @@ class Server:
 
     def raw_get(self, path: str) -> tuple[int, str]:
         """GET ``path`` exactly as written (httpx would normalise dot segments)."""
-        host, port = self.base.removeprefix("http://").split(":")
-        connection = http.client.HTTPConnection(host, int(port), timeout=30)
-        try:
-            connection.request("GET", path)
-            answer = connection.getresponse()
-            return answer.status, answer.read().decode("utf-8", "replace")
-        finally:
-            connection.close()
+        return self.client.raw("GET", path)
 
     def raw_request(self, path: str, headers: dict[str, str]) -> tuple[int, str]:
         """POST only ``headers`` (which may promise a body that never comes)."""
-        host, port = self.base.removeprefix("http://").split(":")
-        connection = http.client.HTTPConnection(host, int(port), timeout=30)
-        try:
-            connection.putrequest("POST", path)
-            for key, value in headers.items():
-                connection.putheader(key, value)
-            connection.endheaders()
-            answer = connection.getresponse()
-            return answer.status, answer.read().decode("utf-8", "replace")
-        finally:
-            connection.close()
+        return self.client.raw("POST", path, headers)
 
 
 @pytest.fixture(scope="module")
@@ -361,20 +342,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     (root / "outside.txt").write_text(SENTINEL)
     (home / "private.txt").write_text(SENTINEL)
     before = _listing(root, skip=home)
-    process, base = start(home, {"ENABLE_JOBS_LIST_ENDPOINT": "true"})
-    wait_until_up(process, base)
-    log: list[str] = []
-    reader = threading.Thread(target=lambda: log.extend(process.stdout), daemon=True)
-    reader.start()
-    with httpx.Client(base_url=base, timeout=60) as client:
-        yield Server(client, base, root, home, log)
-        # After the whole corpus the server is still up and answering.
-        assert process.poll() is None
-        assert client.get("/api/health").status_code == 200
-    stop(process)
-    reader.join(timeout=5)
+    with captured_log() as log:
+        engine = Engine(make_settings(home, enable_jobs_list=True))
+        engine.start()
+        try:
+            with in_process(engine) as client:
+                yield Server(client, root, home, log)
+                # After the whole corpus the API still answers.
+                assert client.get("/api/health").status_code == 200
+        finally:
+            engine.close(wait=True)
     assert _listing(root, skip=home) == before, "something was written outside STORYILLUS_HOME"
-    _assert_plain("".join(log))
+    _assert_plain("\n".join(log))
 
 
 def _upload(server: Server, data: bytes, name: str, mime: str) -> httpx.Response:
@@ -548,9 +527,9 @@ def ui_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home.mkdir()
     monkeypatch.setenv("STORYILLUS_HOME", str(home))
     monkeypatch.chdir(home)
-    close_shared_engine()
+    close_engine()
     yield home
-    close_shared_engine()
+    close_engine()
 
 
 def _uploads(home: Path) -> list[Path]:

@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from storyillus import Character, StoryRequest
-from storyillus.service import close_shared_engine, shared_engine
+from storyillus.ui import close_engine, engine
 from tests.conftest import png_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("STORYILLUS_HOME", str(tmp_path))
     monkeypatch.chdir(tmp_path)
-    close_shared_engine()
+    close_engine()
     yield tmp_path
-    close_shared_engine()
+    close_engine()
 
 
 def _app() -> AppTest:
@@ -32,7 +32,7 @@ def _app() -> AppTest:
 
 def _wait_for_jobs(book_id: str, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
-    while shared_engine().progress(book_id).active:
+    while engine().progress(book_id).active:
         assert time.monotonic() < deadline, "the job did not finish"
         time.sleep(0.05)
 
@@ -50,7 +50,7 @@ def _fill_form(at: AppTest, name: str = "Zoë") -> AppTest:
 def _make_book(pages: int = 4, name: str = "Ådne") -> str:
     hero = Character.create(name, 6, ["brave"], ["boats"])
     request = StoryRequest.create(hero, "A voyage to the whale island", pages=pages, seed=1)
-    return shared_engine().create_book(request, run_async=False).book.id
+    return engine().create_book(request, run_async=False).book.id
 
 
 def test_create_to_done_with_a_picture_and_a_sister(home: Path) -> None:
@@ -70,7 +70,7 @@ def test_create_to_done_with_a_picture_and_a_sister(home: Path) -> None:
     assert not at.exception
     assert not at.error
 
-    (book,) = shared_engine().list_books()
+    (book,) = engine().list_books()
     assert book.character.companions[0].name == "Mia"
     assert book.character.image_path and Path(book.character.image_path).is_file()
     assert book.request.pages == 4
@@ -90,7 +90,7 @@ def test_create_page_says_what_is_wrong_and_makes_nothing(home: Path) -> None:
     at.text_area(key="story_prompt").input("A cosmic garden adventure")
     next(b for b in at.button if b.label == "Make my book").click().run()
     assert at.error[0].value == "The hero needs a name."
-    assert shared_engine().list_books() == []
+    assert engine().list_books() == []
     assert list((home / "uploads").iterdir()) == []
 
 
@@ -111,7 +111,7 @@ def test_bad_pictures_get_a_plain_message_and_are_not_kept(
     assert not at.get("image")
     _fill_form(at)
     next(b for b in at.button if b.label == "Make my book").click().run()
-    (book,) = shared_engine().list_books()
+    (book,) = engine().list_books()
     assert book.character.image_path is None
     assert list((home / "uploads").iterdir()) == []
 
@@ -144,12 +144,12 @@ def test_book_page_edits_text_and_redraws_a_page(home: Path) -> None:
     assert not at.exception
     at.text_area(key=f"text_{book_id}_2").input("A brand new second page.")
     at.button(key="save_2").click().run()
-    assert shared_engine().get_book(book_id).pages[1].text == "A brand new second page."
+    assert engine().get_book(book_id).pages[1].text == "A brand new second page."
 
-    before = shared_engine().get_book(book_id).pages[2].illustration.local_url
+    before = engine().get_book(book_id).pages[2].illustration.local_url
     at.button(key="redraw_3").click().run()
     _wait_for_jobs(book_id)
-    after = shared_engine().get_book(book_id).pages[2].illustration
+    after = engine().get_book(book_id).pages[2].illustration
     assert after.local_url != before
     at.run()
     assert "4 of 4 illustrated" in at.get("progress")[0].proto.text
@@ -158,8 +158,8 @@ def test_book_page_edits_text_and_redraws_a_page(home: Path) -> None:
 def test_book_page_shows_failed_pages_with_try_again(home: Path, tmp_path: Path) -> None:
     from storyillus.config import save_settings
 
-    save_settings(shared_engine().settings, {"enable_offline_illustrator": False})
-    shared_engine().reload_settings()
+    save_settings(engine().settings, {"enable_offline_illustrator": False})
+    engine().reload_settings()
     book_id = _make_book()
     at = _app()
     at.session_state["book_id"] = book_id
@@ -168,8 +168,8 @@ def test_book_page_shows_failed_pages_with_try_again(home: Path, tmp_path: Path)
     assert len(errors) == 4
     assert all("No illustrator is enabled" in e for e in errors)
 
-    save_settings(shared_engine().settings, {"enable_offline_illustrator": True})
-    shared_engine().reload_settings()
+    save_settings(engine().settings, {"enable_offline_illustrator": True})
+    engine().reload_settings()
     at.button(key="retry_1").click().run()
     _wait_for_jobs(book_id)
     at.run()
@@ -183,16 +183,14 @@ def test_library_lists_newest_first_and_pins_and_deletes(home: Path) -> None:
     at = _app().switch_page("pages/library.py").run()
     assert not at.exception
     titles = [m.value for m in at.markdown if m.value.startswith("**")]
-    assert [
-        shared_engine().get_book(b).title in t for b, t in zip((second, first), titles, strict=True)
-    ]
+    assert [engine().get_book(b).title in t for b, t in zip((second, first), titles, strict=True)]
     assert "Łucja" in titles[0]
 
     at.button(key=f"pin_{first}").click().run()
-    assert shared_engine().get_book(first).pinned
+    assert engine().get_book(first).pinned
     at.button(key=f"delete_{second}").click().run()
     at.button(key=f"yes_{second}").click().run()
-    assert [b.id for b in shared_engine().list_books()] == [first]
+    assert [b.id for b in engine().list_books()] == [first]
     assert not any(second in p.name for p in (home / "generated").iterdir())
 
 
@@ -200,7 +198,7 @@ def test_library_open_goes_to_the_book(home: Path) -> None:
     book_id = _make_book()
     at = _app().switch_page("pages/library.py").run()
     at.button(key=f"open_{book_id}").click().run()
-    assert at.title[0].value == shared_engine().get_book(book_id).title
+    assert at.title[0].value == engine().get_book(book_id).title
 
 
 def test_settings_save_apply_at_once_and_never_show_keys(home: Path) -> None:
@@ -212,8 +210,8 @@ def test_settings_save_apply_at_once_and_never_show_keys(home: Path) -> None:
     next(b for b in at.button if b.label == "Save settings").click().run()
     assert not at.exception
     assert at.success[0].value.startswith("Settings saved")
-    assert shared_engine().settings.concurrency == 2
-    assert shared_engine().settings.openai_api_key == "test-key-abcdefghijklmnop"
+    assert engine().settings.concurrency == 2
+    assert engine().settings.openai_api_key == "test-key-abcdefghijklmnop"
     saved = json.loads((home / "data" / "settings.json").read_text())
     assert saved == {
         "ILLUSTRATION_CONCURRENCY": "2",
@@ -253,8 +251,8 @@ def test_settings_page_says_where_values_come_from_and_pins_only_changes(
 
     # A value set in the environment later is not hidden by an earlier save.
     monkeypatch.setenv("ILLUSTRATION_CONCURRENCY", "5")
-    shared_engine().reload_settings()
-    assert shared_engine().settings.concurrency == 5
+    engine().reload_settings()
+    assert engine().settings.concurrency == 5
 
     # "Use the default" takes the saved value out of the settings file.
     at.run()
@@ -264,7 +262,7 @@ def test_settings_page_says_where_values_come_from_and_pins_only_changes(
     next(b for b in at.button if b.label == "Save settings").click().run()
     assert not at.exception
     assert json.loads((home / "data" / "settings.json").read_text()) == {}
-    assert shared_engine().settings.max_files == 300
+    assert engine().settings.max_files == 300
     assert "Default (`GENERATED_IMAGE_MAX_FILES`)" in _captions(at)
 
 
@@ -272,11 +270,11 @@ def test_settings_prune_now_removes_old_pictures(home: Path) -> None:
     _make_book(pages=6)
     from storyillus.config import save_settings
 
-    save_settings(shared_engine().settings, {"max_files": 2})
-    shared_engine().reload_settings()
+    save_settings(engine().settings, {"max_files": 2})
+    engine().reload_settings()
     at = _app().switch_page("pages/settings.py").run()
     next(b for b in at.button if b.label == "Prune now").click().run()
-    assert shared_engine().usage().files == 2
+    assert engine().usage().files == 2
     assert at.metric[0].value == "2"
 
 
@@ -285,11 +283,11 @@ def test_book_page_names_the_remote_model_and_shows_usage(
 ) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", fake_openai.api_key)
     monkeypatch.setenv("OPENAI_BASE_URL", fake_openai.base_url)
-    close_shared_engine()
-    path = shared_engine().store_reference_picture(png_bytes((200, 200)))
+    close_engine()
+    path = engine().store_reference_picture(png_bytes((200, 200)))
     hero = Character.create("Lila", 7, image_path=str(path))
     request = StoryRequest.create(hero, "A cosmic garden adventure", pages=4, seed=1)
-    book_id = shared_engine().create_book(request, run_async=False).book.id
+    book_id = engine().create_book(request, run_async=False).book.id
     at = _app().run()
     assert not any("offline writer" in i.value for i in at.info)
     at.session_state["book_id"] = book_id

@@ -17,8 +17,9 @@ from storyillus.illustration import _offline_hero as hero
 from storyillus.illustration import _offline_props as props
 from storyillus.illustration import offline
 from storyillus.illustration.base import SceneRequest
-from storyillus.illustration.offline import OfflineIllustrator, ReferenceCache
+from storyillus.illustration.offline import OfflineIllustrator
 from storyillus.places import places
+from storyillus.storage.references import ReferencePictures
 
 SMALL = (384, 384)
 NIA = cast_for(Character.create("Nia", 6), seed=7)
@@ -59,7 +60,7 @@ def request(**changes: object) -> SceneRequest:
 
 
 def draw(req: SceneRequest, illustrator: OfflineIllustrator | None = None) -> Image.Image:
-    picture = (illustrator or OfflineIllustrator(cache=ReferenceCache())).illustrate(req)
+    picture = (illustrator or OfflineIllustrator()).illustrate(req)
     assert picture.png is not None
     img = Image.open(io.BytesIO(picture.png))
     img.load()
@@ -67,7 +68,7 @@ def draw(req: SceneRequest, illustrator: OfflineIllustrator | None = None) -> Im
 
 
 def png(req: SceneRequest) -> bytes:
-    picture = OfflineIllustrator(cache=ReferenceCache()).illustrate(req)
+    picture = OfflineIllustrator().illustrate(req)
     assert picture.png is not None
     return picture.png
 
@@ -95,7 +96,7 @@ def brightness(colour: tuple[float, ...]) -> float:
 
 
 def test_default_page_is_a_1024_rgb_png_from_the_offline_provider() -> None:
-    picture = OfflineIllustrator(cache=ReferenceCache()).illustrate(request(size=(1024, 1024)))
+    picture = OfflineIllustrator().illustrate(request(size=(1024, 1024)))
     assert picture.provider == "offline"
     assert picture.model == "offline-illustrator"
     assert picture.character_referenced is False
@@ -152,7 +153,7 @@ def test_renders_in_parallel_threads_match_renders_one_at_a_time(tmp_path: Path)
         request(page_number=n, place=PLACES[n % len(PLACES)], reference=reference)
         for n in range(1, 7)
     ]
-    illustrator = OfflineIllustrator(cache=ReferenceCache())
+    illustrator = OfflineIllustrator()
     alone = [illustrator.illustrate(r).png for r in requests]
     with ThreadPoolExecutor(max_workers=3) as pool:
         together = [p.png for p in pool.map(illustrator.illustrate, requests)]
@@ -306,7 +307,7 @@ def reference_picture(folder: Path, name: str = "me.png") -> Path:
 
 def test_a_reference_picture_is_used_and_its_colours_appear(tmp_path: Path) -> None:
     reference = reference_picture(tmp_path)
-    illustrator = OfflineIllustrator(cache=ReferenceCache())
+    illustrator = OfflineIllustrator()
     without = illustrator.illustrate(request(scene="Nia waves hello"))
     picture = illustrator.illustrate(request(scene="Nia waves hello", reference=reference))
     assert picture.character_referenced is True
@@ -323,7 +324,7 @@ def test_references_in_jpeg_and_webp_work(tmp_path: Path) -> None:
     for name in ("me.jpg", "me.webp"):
         path = tmp_path / name
         source.save(path)
-        picture = OfflineIllustrator(cache=ReferenceCache()).illustrate(request(reference=path))
+        picture = OfflineIllustrator().illustrate(request(reference=path))
         assert picture.character_referenced is True
 
 
@@ -348,8 +349,8 @@ def test_a_reference_is_decoded_once_for_a_whole_book(
         return real(path)
 
     monkeypatch.setattr(offline, "load_reference", counting)
-    cache = ReferenceCache(capacity=2)
-    illustrator = OfflineIllustrator(cache=cache)
+    cache = ReferencePictures(capacity=2)
+    illustrator = OfflineIllustrator(cache)
     for number in range(1, 5):
         illustrator.illustrate(request(page_number=number, reference=reference, size=(256, 256)))
     assert len(calls) == 1

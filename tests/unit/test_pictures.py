@@ -1,18 +1,24 @@
-"""Reference pictures: what is accepted, what is refused, and what is stored."""
+"""Reference pictures: what is accepted, refused and stored, how they load, and expire."""
 
 from __future__ import annotations
 
 import io
+import os
+import time
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from storyillus import InvalidImage
-from storyillus.storage.pictures import store_picture
-from tests.conftest import png_bytes, png_claiming_size
+from storyillus import IllustrationError, InvalidImage, InvalidInput
+from storyillus.storage.references import ReferencePictures
+from tests.conftest import make_settings, png_bytes, png_claiming_size
 
 LIMIT = 10 * 1_048_576
+
+
+def store_picture(data: bytes, directory: Path, limit: int = LIMIT) -> Path:
+    return ReferencePictures(directory, lambda: limit).store(data)
 
 
 def _encoded(image: Image.Image, fmt: str, **options: object) -> bytes:
@@ -78,3 +84,106 @@ def test_decompression_bomb_is_refused_before_decoding(tmp_path: Path) -> None:
     assert len(data) < 1000
     with pytest.raises(InvalidImage, match="too large"):
         store_picture(data, tmp_path, LIMIT)
+
+
+def test_names_and_urls_lead_only_to_stored_pictures(tmp_path: Path) -> None:
+    pictures = ReferencePictures(tmp_path / "uploads")
+    path = pictures.store(png_bytes())
+    url = pictures.url_for(path)
+    assert url == f"/uploads/{path.name}"
+    assert pictures.from_url(url) == path
+    assert pictures.path_for(path.name) == path
+    (tmp_path / "secret.png").write_bytes(png_bytes())
+    for name in ("../secret.png", "secret.png", "character-image-123.png", ""):
+        assert pictures.path_for(name) is None
+        with pytest.raises(InvalidInput, match="imageUrl"):
+            pictures.from_url(f"/uploads/{name}")
+
+
+def test_one_bounded_cache_keyed_by_file_version_and_purpose(tmp_path: Path) -> None:
+    pictures = ReferencePictures(tmp_path, capacity=3)
+    path = pictures.store(png_bytes((3000, 1500)))
+    builds: list[str] = []
+
+    def build(purpose: str):
+        return lambda p: builds.append(purpose) or f"{purpose}:{p.name}"
+
+    for _ in range(3):
+        assert pictures.load(path, "a", build("a")) == f"a:{path.name}"
+        assert pictures.load(path, "b", build("b")) == f"b:{path.name}"
+    assert builds == ["a", "b"]
+    # PNG for an image model, at most 1024 a side, through the same cache.
+    with Image.open(io.BytesIO(pictures.for_provider(path))) as image:
+        assert image.size == (1024, 512)
+    assert len(pictures) == 3
+    # A new version of the file is loaded again; the cache never grows past its capacity.
+    path.write_bytes(png_bytes((10, 10)))
+    os.utime(path, (time.time() + 5, time.time() + 5))
+    pictures.load(path, "a", build("a"))
+    assert builds == ["a", "b", "a"]
+    assert len(pictures) == 3
+    with pytest.raises(IllustrationError, match=r"missing\.png"):
+        pictures.load(tmp_path / "missing.png", "a", build("a"))
+
+
+def test_a_failed_load_is_not_remembered(tmp_path: Path) -> None:
+    pictures = ReferencePictures(tmp_path)
+    path = pictures.store(png_bytes())
+    calls = []
+
+    def flaky(p: Path) -> str:
+        calls.append(p)
+        if len(calls) == 1:
+            raise RuntimeError("not now")
+        return "ok"
+
+    with pytest.raises(RuntimeError):
+        pictures.load(path, "x", flaky)
+    assert pictures.load(path, "x", flaky) == "ok"
+    assert pictures.load(path, "x", flaky) == "ok"
+    assert len(calls) == 2
+
+
+def test_expire_keeps_new_and_kept_pictures_and_delete_stays_in_its_folder(
+    tmp_path: Path,
+) -> None:
+    pictures = ReferencePictures(tmp_path / "uploads")
+    old, kept, new = (pictures.store(png_bytes()) for _ in range(3))
+    long_ago = time.time() - 40 * 86_400
+    for path in (old, kept):
+        os.utime(path, (long_ago, long_ago))
+    assert pictures.expire(0, []) == 0
+    assert pictures.expire(30, [str(kept)]) == 1
+    assert (old.exists(), kept.exists(), new.exists()) == (False, True, True)
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(png_bytes())
+    pictures.delete(outside)
+    assert outside.exists()
+    pictures.delete(str(new))
+    assert not new.exists()
+
+
+class _Chat:
+    """Answers every description request; counts them."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def complete(self, model: str, messages: list, max_completion_tokens: int) -> object:
+        self.calls += 1
+        return type("Answer", (), {"content": f"  A child   in red, call {self.calls}. "})()
+
+
+def test_picture_descriptions_share_the_one_bounded_cache(tmp_path: Path) -> None:
+    from storyillus.illustration.picture_analysis import PictureAnalysis
+
+    pictures = ReferencePictures(tmp_path, capacity=4)
+    chat = _Chat()
+    analysis = PictureAnalysis(make_settings(tmp_path), chat, pictures)  # type: ignore[arg-type]
+    first = pictures.store(png_bytes())
+    assert analysis.describe(first) == "A child in red, call 1."
+    assert analysis.describe(first) == "A child in red, call 1."
+    assert chat.calls == 1
+    for _ in range(10):
+        analysis.describe(pictures.store(png_bytes()))
+    assert len(pictures) <= 4, "descriptions are bounded with the pictures"
