@@ -44,6 +44,10 @@ hero = book.character
 st.caption(f"A story for {hero.name}, age {hero.age} · written by {book.model}")
 for note in book.notes:
     st.caption(f":material/info: {note}")
+with st.expander(f"Who is in this book · set in the {book.setting}"):
+    for member in book.cast:
+        role = "the hero" if member.is_hero else member.role
+        st.markdown(f"**{member.name}** ({role}): {member.description}")
 
 
 def _export(build: Callable[[Book, Callable[[Page], bytes | None]], bytes]) -> bytes:

@@ -8,9 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 from PIL import Image
 
+from storyillus.document import book_schema
 from tests.conftest import png_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,12 +66,17 @@ def test_book_writes_book_json_and_one_png_per_page(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     book = json.loads((out / "book.json").read_text())
+    jsonschema.validate(book, book_schema())
     assert book["title"]
+    assert book["setting"] == "garden"  # "A cosmic garden adventure"
+    assert [m["name"] for m in book["cast"]] == ["Lila"] and book["cast"][0]["role"] == "hero"
     assert [p["pageNumber"] for p in book["pages"]] == [1, 2, 3, 4, 5, 6]
     for page in book["pages"]:
         assert page["text"] and page["description"]
-        assert page["provider"] == "offline" and page["model"] == "offline-illustrator"
-        assert page["characterReferenced"] is True
+        assert page["place"] and page["characters"][0] == "Lila"
+        drawn = page["illustration"]
+        assert drawn["provider"] == "offline" and drawn["model"] == "offline-illustrator"
+        assert drawn["characterReferenced"] is True
         with Image.open(out / page["image"]) as image:
             assert (image.format, image.size) == ("PNG", (1024, 1024))
     assert sorted(p.name for p in out.iterdir()) == ["book.json"] + [
@@ -87,7 +94,10 @@ def test_same_seed_same_book(tmp_path: Path) -> None:
             ).returncode
             == 0
         )
-    assert (tmp_path / "a" / "book.json").read_text() == (tmp_path / "b" / "book.json").read_text()
+    first, second = (json.loads((tmp_path / n / "book.json").read_text()) for n in "ab")
+    for made in (first, second):  # each run makes a new book: its own id and time
+        del made["id"], made["createdAt"]
+    assert first == second
     assert (tmp_path / "a" / "page-02.png").read_bytes() == (
         tmp_path / "b" / "page-02.png"
     ).read_bytes()

@@ -478,7 +478,7 @@ def test_cli_makes_a_book_through_each_remote_path(
     )
     assert result.returncode == 0, result.stderr
     book = json.loads((out / "book.json").read_text())
-    assert {page["provider"] for page in book["pages"]} == {provider}
+    assert {page["illustration"]["provider"] for page in book["pages"]} == {provider}
     assert fake_openai.api_key not in result.stdout + result.stderr
 
 
