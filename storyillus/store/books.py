@@ -137,6 +137,9 @@ class Books:
         path = request["character"].get("imagePath")
         if path and Path(path).parent.resolve() == self._uploads_dir.resolve():
             request["character"]["imagePath"] = Path(path).name
+        elif path:
+            # Anywhere else, absolute: a bare name reads back as a file in the uploads folder.
+            request["character"]["imagePath"] = str(Path(path).resolve())
         return request
 
     def _request_read(self, request: dict[str, Any]) -> dict[str, Any]:
