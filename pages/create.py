@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 from storyillus import Character, Companion, InvalidImage, InvalidInput, StoryRequest
-from storyillus.domain import ART_STYLES, DEFAULT_PAGES, MAX_PAGES, MIN_PAGES, SETTINGS
+from storyillus.domain import ART_STYLES, DEFAULT_PAGES, MAX_PAGES, MIN_PAGES
 from storyillus.ui import choose_picture, chosen_picture, engine, open_book, picture_preview
 
 TRAITS = ["brave", "curious", "kind", "funny", "gentle", "clever", "determined", "creative"]
@@ -140,7 +140,14 @@ themes, setting, pages, style = st.columns(4)
 themes.multiselect(
     "Themes", THEMES, key="story_themes", accept_new_options=True, persist_state=KEEP
 )
-setting.selectbox("Setting", [ANY_SETTING, *SETTINGS], key="story_setting", persist_state=KEEP)
+setting.selectbox(
+    "Setting",
+    [ANY_SETTING, *engine().place_names()],
+    key="story_setting",
+    accept_new_options=True,
+    help="Where the story happens. Type your own place if it is not in the list.",
+    persist_state=KEEP,
+)
 pages.slider("Pages", MIN_PAGES, MAX_PAGES, DEFAULT_PAGES, key="story_pages", persist_state=KEEP)
 style.selectbox("Art style", ART_STYLES, key="story_style", persist_state=KEEP)
 

@@ -1,108 +1,102 @@
-"""Settings: providers, models, jobs and storage, saved for every user without a restart."""
+"""Settings: every field read from the settings table, with where its value comes from.
+
+Only the fields the user changes are saved to the settings file; the others keep following
+.env and the environment. A saved field can be put back ("use the default"). Keys are never
+shown: only whether they are set, and where from.
+"""
+
+from typing import Any
 
 import streamlit as st
 
 from storyillus import ConfigError
-from storyillus.config import IMAGE_QUALITIES, IMAGE_SIZES
+from storyillus.config import SPECS, Boolean, Choice, Whole, page_sections
 from storyillus.ui import engine, show_pending_toast, toast_later
 
 settings = engine().settings
 show_pending_toast()
 st.title("Settings")
 st.caption(
-    f"Saved to {settings.settings_file.name} under {settings.home}; "
-    "these override .env and the environment and apply to the next page drawn."
+    f"Changes are saved to {settings.settings_file.name} under {settings.home}: only the "
+    "fields you change, which then win over .env and the environment. They apply to the "
+    "next page drawn."
 )
 
+_FROM = {
+    "default": "Default",
+    ".env": "Set in .env",
+    "environment": "Set in the environment",
+    "settings file": "Saved on this page",
+    "program": "Fixed by the program",
+}
+_USE = {"default": "the default", ".env": "the value in .env", "environment": "the environment's"}
 
-def _key_field(label: str, is_set: bool, key: str) -> None:
-    st.text_input(
-        f"{label} ({'set' if is_set else 'not set'})",
-        type="password",
-        key=key,
-        placeholder="Type a new key to replace it" if is_set else "Paste a key",
-        help="Keys are never shown again once saved.",
-    )
-    if is_set:
-        st.checkbox(f"Remove the saved {label.lower()}", key=f"{key}_remove")
+# New settings (saved here or anywhere else): every field starts again from them.
+if st.session_state.get("settings_shown") is not settings:
+    for name in SPECS:
+        st.session_state.pop(f"setting_{name}", None)
+        st.session_state.pop(f"reset_{name}", None)
+    st.session_state["settings_shown"] = settings
 
 
-def _key_change(name: str, key: str) -> dict[str, object]:
-    typed = st.session_state.get(key, "").strip()
-    if typed:
-        return {name: typed}
-    return {name: ""} if st.session_state.get(f"{key}_remove") else {}
+def _shown(name: str, value: Any) -> str:
+    if SPECS[name].secret:
+        return "set" if value else "not set"
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return "empty" if value in (None, "") else str(value)
+
+
+def _field(name: str) -> tuple[Any, bool]:
+    """One setting's widget, its source and, when saved here, "use the default"."""
+    spec, value, source = SPECS[name], getattr(settings, name), settings.source(name)
+    assert spec.page is not None
+    label = spec.page.label
+    common: dict[str, Any] = {"key": f"setting_{name}", "disabled": source == "program"}
+    if spec.secret:
+        typed = st.text_input(
+            f"{label} ({_shown(name, value)})",
+            type="password",
+            placeholder="Type a new key to replace it" if value else "Paste a key",
+            help=f"{spec.help} Keys are never shown again once saved.",
+            **common,
+        )
+    else:
+        match spec.parse:
+            case Boolean():
+                typed = st.toggle(label, value, help=spec.help, **common)
+            case Choice(options):
+                typed = st.selectbox(label, options, options.index(value), help=spec.help, **common)
+            case Whole(low, high):
+                typed = st.number_input(label, low, high, value, help=spec.help, **common)
+            case _:
+                typed = st.text_input(label, value or "", help=spec.help, **common)
+    st.caption(f"{_FROM[source]} (`{spec.env}`)")
+    reset = False
+    if source == "settings file":
+        before, where = settings.fallback(name)
+        reset = st.checkbox(
+            f"Use {_USE[where]} instead ({_shown(name, before)})", key=f"reset_{name}"
+        )
+    return typed, reset
 
 
 with st.form("settings"):
-    st.subheader("Illustrators, tried in this order")
-    native = st.toggle(
-        "1. OpenAI image edits with the hero's picture", settings.enable_native_edits
-    )
-    st.caption("Needs an OpenAI key.")
-    azure_endpoint = st.text_input("2. Azure OpenAI endpoint", settings.azure_endpoint or "")
-    left, right = st.columns(2)
-    azure_deployment = left.text_input("Azure deployment name", settings.azure_deployment or "")
-    azure_version = right.text_input("Azure API version", settings.azure_api_version)
-    text_only = st.toggle(
-        "3. Text-only generation from a description", settings.enable_text_fallback
-    )
-    offline = st.toggle(
-        "4. Built-in offline illustrator (no key needed)", settings.enable_offline_illustrator
-    )
-
-    st.subheader("Keys")
-    _key_field("OpenAI key", settings.has_openai_key, "openai_key")
-    _key_field("Azure key", bool(settings.azure_openai_api_key), "azure_key")
-
-    st.subheader("Models")
-    left, right = st.columns(2)
-    image_model = left.text_input("Image model (edits)", settings.openai_image_model)
-    fallback_model = right.text_input("Image model (text-only)", settings.fallback_image_model)
-    text_model = left.text_input("Story model", settings.openai_text_model)
-    base_url = right.text_input("OpenAI-compatible server", settings.openai_base_url)
-
-    st.subheader("Illustrating")
-    left, middle, right = st.columns(3)
-    run_async = left.toggle("Illustrate in the background", settings.async_illustrations)
-    concurrency = middle.number_input("Pages at once", 1, 64, settings.concurrency)
-    size = right.selectbox("Image size", IMAGE_SIZES, IMAGE_SIZES.index(settings.image_size))
-    quality = left.selectbox(
-        "Quality", IMAGE_QUALITIES, IMAGE_QUALITIES.index(settings.image_quality)
-    )
-
-    st.subheader("Storage")
-    left, middle, right = st.columns(3)
-    save_images = left.toggle("Save pictures to disk", settings.save_generated_images)
-    max_files = middle.number_input(
-        "Keep at most N pictures (0 = no limit)", 0, None, settings.max_files
-    )
-    max_mb = right.number_input("Keep at most N MB (0 = no limit)", 0, None, settings.max_mb)
+    values: dict[str, Any] = {}
+    reset: list[str] = []
+    for section, names in page_sections().items():
+        st.subheader(section)
+        for row in range(0, len(names), 2):
+            for column, name in zip(st.columns(2), names[row : row + 2], strict=False):
+                with column:
+                    values[name], back = _field(name)
+                if back:
+                    reset.append(name)
 
     if st.form_submit_button("Save settings", type="primary"):
-        changes: dict[str, object] = {
-            "enable_native_edits": native,
-            "azure_endpoint": azure_endpoint.strip(),
-            "azure_deployment": azure_deployment.strip(),
-            "azure_api_version": azure_version.strip(),
-            "enable_text_fallback": text_only,
-            "enable_offline_illustrator": offline,
-            "openai_image_model": image_model.strip(),
-            "fallback_image_model": fallback_model.strip(),
-            "openai_text_model": text_model.strip(),
-            "openai_base_url": base_url.strip(),
-            "async_illustrations": run_async,
-            "concurrency": concurrency,
-            "image_size": size,
-            "image_quality": quality,
-            "save_generated_images": save_images,
-            "max_files": max_files,
-            "max_mb": max_mb,
-            **_key_change("openai_api_key", "openai_key"),
-            **_key_change("azure_openai_api_key", "azure_key"),
-        }
+        changes = settings.changed({n: v for n, v in values.items() if n not in reset})
         try:
-            engine().save_settings(changes)
+            engine().save_settings(changes, reset)
         except ConfigError as error:
             st.error(str(error), icon=":material/error:")
         else:

@@ -6,6 +6,7 @@ written for a person, never a stack trace, never a secret).
 
     StoryillusError
     ├── ConfigError           a setting has a value it does not accept
+    │   └── VocabularyError   a data file (places...) has a broken entry: file and line
     ├── InvalidInput          the user gave something we cannot use
     │   └── InvalidImage      a reference picture that is not a usable image
     ├── NotFound              no book or job with that id
@@ -31,6 +32,17 @@ class StoryillusError(Exception):
 
 class ConfigError(StoryillusError):
     """A setting (environment, .env or the settings file) has an invalid value."""
+
+
+class VocabularyError(ConfigError):
+    """A vocabulary data file has a broken entry; the message names the file and the line."""
+
+    def __init__(self, message: str, path: str = "", line: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        """The data file."""
+        self.line = line
+        """The line of the broken entry (1-based), or None when no entry is to blame."""
 
 
 class InvalidInput(StoryillusError):

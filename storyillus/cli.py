@@ -19,7 +19,8 @@ from pathlib import Path
 
 from storyillus._exceptions import ConfigError, StoryillusError
 from storyillus.config import env_example, load_settings
-from storyillus.domain import DEFAULT_PAGES, Book, Character, Companion, StoryRequest
+from storyillus.document import book_document
+from storyillus.domain import DEFAULT_PAGES, Book, Character, Companion, Page, StoryRequest
 from storyillus.service import Engine
 from storyillus.storage.files import write_atomically
 from storyillus.storage.pictures import load_picture_file
@@ -145,31 +146,21 @@ def _make_book(args: argparse.Namespace) -> int:
     return 0
 
 
+def _image_name(page: Page) -> str:
+    return f"page-{page.number:02d}.png"
+
+
 def _export(engine: Engine, book: Book, out: Path) -> None:
     """Copy the images, then write book.json last: a folder with book.json is complete."""
     out.mkdir(parents=True, exist_ok=True)
-    pages = []
     for page in book.pages:
         illustration = page.illustration
         assert illustration is not None  # the job completed, so every page has one
         source = engine.image_path(illustration.local_url)
         if source is None:
             raise StoryillusError(f"The picture of page {page.number} is missing.")
-        name = f"page-{page.number:02d}.png"
-        shutil.copyfile(source, out / name)
-        pages.append(
-            {
-                "pageNumber": page.number,
-                "text": page.text,
-                "description": page.scene,
-                "image": name,
-                "provider": illustration.provider,
-                "model": illustration.model,
-                "characterReferenced": illustration.character_referenced,
-            }
-        )
-    document = {"title": book.title, "character": book.character.to_json(), "pages": pages}
-    document["character"].pop("imagePath", None)
+        shutil.copyfile(source, out / _image_name(page))
+    document = book_document(book, _image_name)
     write_atomically(
         out / "book.json", json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
     )

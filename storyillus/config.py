@@ -1,20 +1,25 @@
 """Settings: defaults, then ``.env``, then the environment, then the saved settings file.
 
-Every setting is declared once in ``SPECS`` with its environment name, default, parser
-and a one-line explanation; ``.env.example`` is generated from the same table
-(``python -m storyillus env-example``) so the two cannot drift apart.
+Every setting is declared once, as a field of ``Settings`` made with ``setting()``: its
+environment name, default, parser (which is also its validation and, on the Settings page,
+its widget), a one-line explanation and, when the page shows it, its section and label.
+``SPECS``, ``.env.example`` (``python -m storyillus env-example``) and the Settings page are
+all read from those fields, so none of them can drift from the others.
 
-The settings file (``data/settings.json`` under STORYILLUS_HOME) is what the app's
-Settings page saves; it wins over ``.env`` and the environment so that a change made in
-the app takes effect without a restart.
+The settings file (``data/settings.json`` under STORYILLUS_HOME) holds only what was changed
+on the Settings page; it wins over ``.env`` and the environment so that a change made in the
+app takes effect without a restart. Overrides given to ``load_settings`` (tests, the CLI) win
+over everything. Loaded settings remember where each value came from (``Settings.source``)
+and how they were loaded (``Settings.reload`` reads the same sources with the same overrides).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections import ChainMap
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -22,281 +27,287 @@ from dotenv import dotenv_values
 
 from storyillus._exceptions import ConfigError
 
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off"}
 IMAGE_SIZES = ("1024x1024", "1536x1024", "1024x1536", "auto")
 IMAGE_QUALITIES = ("auto", "low", "medium", "high")
-SECRET_SETTINGS = ("openai_api_key", "azure_openai_api_key", "api_token")
+
+# Where a value comes from, lowest first; an override given to load_settings is PROGRAM.
+DEFAULT, DOTENV, ENVIRONMENT, SETTINGS_FILE, PROGRAM = (
+    "default",
+    ".env",
+    "environment",
+    "settings file",
+    "program",
+)
 
 
-def _boolean(raw: str) -> bool:
-    value = raw.strip().lower()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise ValueError("true or false (also accepted: 1/0, yes/no, on/off)")
+# --- Parsers: each checks one raw text value and says what it accepts --------------------
 
 
-def _whole(low: int, high: int | None = None) -> Callable[[str], int]:
-    def parse(raw: str) -> int:
-        accepts = f"from {low} to {high}" if high is not None else f"{low} or more"
+@dataclass(frozen=True)
+class Boolean:
+    """true or false (also 1/0, yes/no, on/off). On the Settings page: a toggle."""
+
+    def __call__(self, raw: str) -> bool:
+        value = raw.strip().lower()
+        if value in ("1", "true", "yes", "on"):
+            return True
+        if value in ("0", "false", "no", "off"):
+            return False
+        raise ValueError("true or false (also accepted: 1/0, yes/no, on/off)")
+
+
+@dataclass(frozen=True)
+class Whole:
+    """A whole number from ``low`` up to ``high`` (None: no upper limit). A number field."""
+
+    low: int
+    high: int | None = None
+
+    def __call__(self, raw: str) -> int:
+        accepts = (
+            f"from {self.low} to {self.high}" if self.high is not None else f"{self.low} or more"
+        )
         try:
             value = int(raw.strip())
         except ValueError:
             raise ValueError(f"a whole number, {accepts}") from None
-        if value < low or (high is not None and value > high):
+        if value < self.low or (self.high is not None and value > self.high):
             raise ValueError(f"a whole number, {accepts}")
         return value
 
-    return parse
 
+@dataclass(frozen=True)
+class Choice:
+    """One of a few words. A select box."""
 
-def _text(raw: str) -> str:
-    return raw.strip()
+    options: tuple[str, ...]
 
-
-def _optional_text(raw: str) -> str | None:
-    return raw.strip() or None
-
-
-def _url(raw: str) -> str:
-    value = raw.strip().rstrip("/")
-    if not value.startswith(("http://", "https://")):
-        raise ValueError("a URL starting with http:// or https://")
-    return value
-
-
-def _optional_url(raw: str) -> str | None:
-    return _url(raw) if raw.strip() else None
-
-
-def _choice(options: tuple[str, ...]) -> Callable[[str], str]:
-    def parse(raw: str) -> str:
+    def __call__(self, raw: str) -> str:
         value = raw.strip().lower()
-        if value not in options:
-            raise ValueError("one of " + ", ".join(options))
+        if value not in self.options:
+            raise ValueError("one of " + ", ".join(self.options))
         return value
 
-    return parse
+
+@dataclass(frozen=True)
+class Text:
+    """Any text, trimmed; ``optional``: empty text is None. A text field."""
+
+    optional: bool = False
+
+    def __call__(self, raw: str) -> str | None:
+        value = raw.strip()
+        return None if self.optional and not value else value
+
+
+@dataclass(frozen=True)
+class Url:
+    """An http(s) URL without its trailing slash; ``optional``: empty is None. A text field."""
+
+    optional: bool = False
+
+    def __call__(self, raw: str) -> str | None:
+        value = raw.strip().rstrip("/")
+        if self.optional and not value:
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("a URL starting with http:// or https://")
+        return value
+
+
+Parser = Boolean | Whole | Choice | Text | Url
+
+
+# --- The table --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageField:
+    """Where the Settings page shows a setting."""
+
+    section: str
+    label: str
 
 
 @dataclass(frozen=True)
 class Spec:
-    """One setting: where it comes from, its default and what it accepts."""
+    """One setting: where it comes from, its default, what it accepts and where it is shown."""
 
     env: str
     default: str
-    parse: Callable[[str], Any]
+    parse: Parser
     help: str
+    secret: bool = False
+    page: PageField | None = None
 
 
-SPECS: dict[str, Spec] = {
-    "home": Spec(
-        "STORYILLUS_HOME",
-        "",
-        _text,
-        "Root for generated/, uploads/ and data/ (empty: the working directory).",
-    ),
-    "openai_api_key": Spec(
-        "OPENAI_API_KEY",
-        "",
-        _optional_text,
-        "OpenAI key; empty uses the built-in offline writer and illustrator.",
-    ),
-    "openai_base_url": Spec(
-        "OPENAI_BASE_URL", "https://api.openai.com/v1", _url, "Any OpenAI-compatible server."
-    ),
-    "enable_native_edits": Spec(
-        "ENABLE_NATIVE_GPT_IMAGE1",
-        "true",
-        _boolean,
-        "Try OpenAI image edits with the reference picture first.",
-    ),
-    "openai_image_model": Spec(
-        "OPENAI_IMAGE_MODEL", "gpt-image-2", _text, "Model for image edits."
-    ),
-    "fallback_image_model": Spec(
-        "FALLBACK_IMAGE_MODEL",
-        "gpt-image-2",
-        _text,
-        "Model for text-only generation when edits are unavailable or fail.",
-    ),
-    "enable_text_fallback": Spec(
-        "ENABLE_TEXT_ONLY_FALLBACK",
-        "true",
-        _boolean,
-        "Try text-only generation after the edit providers.",
-    ),
-    "enable_offline_illustrator": Spec(
-        "ENABLE_OFFLINE_ILLUSTRATOR",
-        "true",
-        _boolean,
-        "Use the built-in offline illustrator as the last provider.",
-    ),
-    "input_fidelity_models": Spec(
-        "INPUT_FIDELITY_MODELS",
-        "gpt-image-1.5",
-        _text,
-        "Comma-separated image models that accept input_fidelity=high.",
-    ),
-    "http_retries": Spec(
-        "HTTP_RETRIES",
-        "3",
-        _whole(0, 10),
-        "Retries of a failed request to a model service (429, 5xx, timeouts).",
-    ),
-    "http_backoff_ms": Spec(
-        "HTTP_BACKOFF_MS",
-        "500",
-        _whole(1, 60000),
-        "First retry waits up to this long; each later one up to twice as long.",
-    ),
-    "requests_per_minute": Spec(
-        "REQUESTS_PER_MINUTE",
-        "0",
-        _whole(0, 100000),
-        "Pace requests to each model service to at most N a minute (0 = no pacing).",
-    ),
-    "openai_text_model": Spec(
-        "OPENAI_TEXT_MODEL", "gpt-5.4-mini", _text, "Chat model that writes stories."
-    ),
-    "azure_endpoint": Spec(
-        "AZURE_OPENAI_ENDPOINT",
-        "",
-        _optional_url,
-        "Azure OpenAI resource, e.g. https://NAME.openai.azure.com.",
-    ),
-    "azure_openai_api_key": Spec("AZURE_OPENAI_API_KEY", "", _optional_text, "Azure OpenAI key."),
-    "azure_deployment": Spec(
-        "AZURE_OPENAI_DEPLOYMENT_NAME",
-        "",
-        _optional_text,
-        "Name of your Azure image model deployment.",
-    ),
-    "azure_api_version": Spec(
-        "AZURE_OPENAI_API_VERSION", "2025-04-01-preview", _text, "Azure OpenAI API version."
-    ),
-    "async_illustrations": Spec(
-        "ASYNC_ILLUSTRATIONS",
-        "true",
-        _boolean,
-        "Illustrate in the background; false draws every page before answering.",
-    ),
-    "concurrency": Spec(
-        "ILLUSTRATION_CONCURRENCY", "4", _whole(1, 64), "Pages illustrated at once."
-    ),
-    "image_edit_timeout_ms": Spec(
-        "IMAGE_EDIT_TIMEOUT_MS",
-        "120000",
-        _whole(100, 600000),
-        "Timeout of one image request, in milliseconds.",
-    ),
-    "image_size": Spec(
-        "IMAGE_SIZE",
-        "1024x1024",
-        _choice(IMAGE_SIZES),
-        "Illustration size (auto: 1024x1024 offline).",
-    ),
-    "image_quality": Spec(
-        "IMAGE_QUALITY",
-        "auto",
-        _choice(IMAGE_QUALITIES),
-        "Illustration quality asked of image models.",
-    ),
-    "save_generated_images": Spec(
-        "SAVE_GENERATED_IMAGES",
-        "true",
-        _boolean,
-        "Save illustrations under generated/; false keeps them as b64_json.",
-    ),
-    "max_files": Spec(
-        "GENERATED_IMAGE_MAX_FILES",
-        "300",
-        _whole(0),
-        "Keep only the newest N saved images (0 = unlimited).",
-    ),
-    "max_mb": Spec(
-        "GENERATED_IMAGE_MAX_MB",
-        "500",
-        _whole(0),
-        "Keep generated/ under N megabytes (0 = unlimited).",
-    ),
-    "enable_image_analysis": Spec(
-        "ENABLE_IMAGE_ANALYSIS",
-        "false",
-        _boolean,
-        "Describe the reference picture with a vision model for text-only generation.",
-    ),
-    "image_analysis_model": Spec(
-        "IMAGE_ANALYSIS_MODEL", "gpt-5.4-mini", _text, "Vision model for ENABLE_IMAGE_ANALYSIS."
-    ),
-    "enable_jobs_list": Spec(
-        "ENABLE_JOBS_LIST_ENDPOINT",
-        "false",
-        _boolean,
-        "Serve GET /api/stories/illustrations/jobs (it lists everyone's stories).",
-    ),
-    "api_token": Spec(
-        "API_TOKEN",
-        "",
-        _optional_text,
-        "When set, every /api/ route but health needs 'Authorization: Bearer <token>'.",
-    ),
-    "upload_max_age_days": Spec(
-        "UPLOAD_MAX_AGE_DAYS",
-        "0",
-        _whole(0),
-        "Delete reference pictures of unpinned books after N days (0 = never).",
-    ),
-    "api_max_body_kb": Spec(
-        "API_MAX_BODY_KB",
-        "256",
-        _whole(1, 10240),
-        "Largest JSON body the API accepts, in kilobytes.",
-    ),
-    "upload_max_mb": Spec(
-        "UPLOAD_MAX_MB", "10", _whole(1, 50), "Largest reference picture accepted, in megabytes."
-    ),
-}
+def setting(
+    env: str,
+    default: str,
+    parse: Parser,
+    help: str,
+    *,
+    secret: bool = False,
+    page: PageField | None = None,
+) -> Any:
+    """Declare a field of ``Settings``: its ``Spec`` lives in the field's metadata.
+
+    ``default`` is the text a user would write in ``.env``; ``secret`` values are never
+    shown (repr, errors, ``redacted()``, the Settings page).
+    """
+    spec = Spec(env, default, parse, help, secret, page)
+    return field(repr=not secret, metadata={"spec": spec})
+
+
+# The Settings page's sections, in the order shown; fields follow the table's order.
+ILLUSTRATORS = "Illustrators, tried in this order"
+KEYS = "Keys"
+MODELS = "Models"
+ILLUSTRATING = "Illustrating"
+STORAGE = "Storage"
+PAGE_SECTIONS = (ILLUSTRATORS, KEYS, MODELS, ILLUSTRATING, STORAGE)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """How a ``Settings`` was loaded: enough to load it again and to say where values came from.
+
+    ``environ`` is the mapping given to ``load_settings`` (None: ``os.environ``), read again
+    on reload; ``layers`` are the raw values found at load time by source, lowest first.
+    """
+
+    environ: Mapping[str, str] | None
+    dotenv_path: str | Path | None
+    overrides: Mapping[str, Any]
+    layers: tuple[tuple[str, Mapping[str, str]], ...]
 
 
 @dataclass(frozen=True)
 class Settings:
     """All settings, parsed and checked. Build with ``load_settings()``."""
 
-    home: Path
-    openai_api_key: str | None = field(repr=False)
-    openai_base_url: str
-    enable_native_edits: bool
-    openai_image_model: str
-    fallback_image_model: str
-    enable_text_fallback: bool
-    enable_offline_illustrator: bool
-    input_fidelity_models: str
-    http_retries: int
-    http_backoff_ms: int
-    requests_per_minute: int
-    openai_text_model: str
-    azure_endpoint: str | None
-    azure_openai_api_key: str | None = field(repr=False)
-    azure_deployment: str | None
-    azure_api_version: str
-    async_illustrations: bool
-    concurrency: int
-    image_edit_timeout_ms: int
-    image_size: str
-    image_quality: str
-    save_generated_images: bool
-    max_files: int
-    max_mb: int
-    enable_image_analysis: bool
-    image_analysis_model: str
-    enable_jobs_list: bool
-    api_token: str | None = field(repr=False)
-    upload_max_age_days: int
-    api_max_body_kb: int
-    upload_max_mb: int
+    # The table: one setting a field (environment name, default as written in .env, parser,
+    # explanation), then whether it is secret and where the Settings page shows it.
+    # fmt: off
+    home: Path = setting(  # noqa: RUF009 (setting() is a field(): nothing shared between instances)
+        "STORYILLUS_HOME", "", Text(), "Root for generated/, uploads/ and data/ (empty: the working directory)."
+    )
+    openai_api_key: str | None = setting(
+        "OPENAI_API_KEY", "", Text(optional=True), "OpenAI key; empty uses the built-in offline writer and illustrator.",
+        secret=True, page=PageField(KEYS, "OpenAI key"),
+    )
+    openai_base_url: str = setting(
+        "OPENAI_BASE_URL", "https://api.openai.com/v1", Url(), "Any OpenAI-compatible server.",
+        page=PageField(MODELS, "OpenAI-compatible server"),
+    )
+    openai_text_model: str = setting(
+        "OPENAI_TEXT_MODEL", "gpt-5.4-mini", Text(), "Chat model that writes stories.",
+        page=PageField(MODELS, "Story model"),
+    )
+    enable_native_edits: bool = setting(
+        "ENABLE_NATIVE_GPT_IMAGE1", "true", Boolean(), "Try OpenAI image edits with the reference picture first.",
+        page=PageField(ILLUSTRATORS, "1. OpenAI image edits with the hero's picture (needs an OpenAI key)"),
+    )
+    openai_image_model: str = setting(
+        "OPENAI_IMAGE_MODEL", "gpt-image-2", Text(), "Model for image edits.",
+        page=PageField(MODELS, "Image model (edits)"),
+    )
+    input_fidelity_models: str = setting(
+        "INPUT_FIDELITY_MODELS", "gpt-image-1.5", Text(), "Comma-separated image models that accept input_fidelity=high."
+    )
+    azure_endpoint: str | None = setting(
+        "AZURE_OPENAI_ENDPOINT", "", Url(optional=True), "Azure OpenAI resource, e.g. https://NAME.openai.azure.com.",
+        page=PageField(ILLUSTRATORS, "2. Azure OpenAI endpoint"),
+    )
+    azure_openai_api_key: str | None = setting(
+        "AZURE_OPENAI_API_KEY", "", Text(optional=True), "Azure OpenAI key.",
+        secret=True, page=PageField(KEYS, "Azure key"),
+    )
+    azure_deployment: str | None = setting(
+        "AZURE_OPENAI_DEPLOYMENT_NAME", "", Text(optional=True), "Name of your Azure image model deployment.",
+        page=PageField(ILLUSTRATORS, "Azure deployment name"),
+    )
+    azure_api_version: str = setting(
+        "AZURE_OPENAI_API_VERSION", "2025-04-01-preview", Text(), "Azure OpenAI API version.",
+        page=PageField(ILLUSTRATORS, "Azure API version"),
+    )
+    enable_text_fallback: bool = setting(
+        "ENABLE_TEXT_ONLY_FALLBACK", "true", Boolean(), "Try text-only generation after the edit providers.",
+        page=PageField(ILLUSTRATORS, "3. Text-only generation from a description"),
+    )
+    fallback_image_model: str = setting(
+        "FALLBACK_IMAGE_MODEL", "gpt-image-2", Text(), "Model for text-only generation when edits are unavailable or fail.",
+        page=PageField(MODELS, "Image model (text-only)"),
+    )
+    enable_image_analysis: bool = setting(
+        "ENABLE_IMAGE_ANALYSIS", "false", Boolean(), "Describe the reference picture with a vision model for text-only generation."
+    )
+    image_analysis_model: str = setting(
+        "IMAGE_ANALYSIS_MODEL", "gpt-5.4-mini", Text(), "Vision model for ENABLE_IMAGE_ANALYSIS."
+    )
+    enable_offline_illustrator: bool = setting(
+        "ENABLE_OFFLINE_ILLUSTRATOR", "true", Boolean(), "Use the built-in offline illustrator as the last provider.",
+        page=PageField(ILLUSTRATORS, "4. Built-in offline illustrator (no key needed)"),
+    )
+    http_retries: int = setting(
+        "HTTP_RETRIES", "3", Whole(0, 10), "Retries of a failed request to a model service (429, 5xx, timeouts)."
+    )
+    http_backoff_ms: int = setting(
+        "HTTP_BACKOFF_MS", "500", Whole(1, 60000), "First retry waits up to this long; each later one up to twice as long."
+    )
+    requests_per_minute: int = setting(
+        "REQUESTS_PER_MINUTE", "0", Whole(0, 100000), "Pace requests to each model service to at most N a minute (0 = no pacing)."
+    )
+    image_edit_timeout_ms: int = setting(
+        "IMAGE_EDIT_TIMEOUT_MS", "120000", Whole(100, 600000), "Timeout of one image request, in milliseconds."
+    )
+    async_illustrations: bool = setting(
+        "ASYNC_ILLUSTRATIONS", "true", Boolean(), "Illustrate in the background; false draws every page before answering.",
+        page=PageField(ILLUSTRATING, "Illustrate in the background"),
+    )
+    concurrency: int = setting(
+        "ILLUSTRATION_CONCURRENCY", "4", Whole(1, 64), "Pages illustrated at once.",
+        page=PageField(ILLUSTRATING, "Pages at once"),
+    )
+    image_size: str = setting(
+        "IMAGE_SIZE", "1024x1024", Choice(IMAGE_SIZES), "Illustration size (auto: 1024x1024 offline).",
+        page=PageField(ILLUSTRATING, "Image size"),
+    )
+    image_quality: str = setting(
+        "IMAGE_QUALITY", "auto", Choice(IMAGE_QUALITIES), "Illustration quality asked of image models.",
+        page=PageField(ILLUSTRATING, "Quality"),
+    )
+    save_generated_images: bool = setting(
+        "SAVE_GENERATED_IMAGES", "true", Boolean(), "Save illustrations under generated/; false keeps them as b64_json.",
+        page=PageField(STORAGE, "Save pictures to disk"),
+    )
+    max_files: int = setting(
+        "GENERATED_IMAGE_MAX_FILES", "300", Whole(0), "Keep only the newest N saved images (0 = unlimited).",
+        page=PageField(STORAGE, "Keep at most N pictures (0 = no limit)"),
+    )
+    max_mb: int = setting(
+        "GENERATED_IMAGE_MAX_MB", "500", Whole(0), "Keep generated/ under N megabytes (0 = unlimited).",
+        page=PageField(STORAGE, "Keep at most N MB (0 = no limit)"),
+    )
+    upload_max_age_days: int = setting(
+        "UPLOAD_MAX_AGE_DAYS", "0", Whole(0), "Delete reference pictures of unpinned books after N days (0 = never)."
+    )
+    upload_max_mb: int = setting(
+        "UPLOAD_MAX_MB", "10", Whole(1, 50), "Largest reference picture accepted, in megabytes."
+    )
+    enable_jobs_list: bool = setting(
+        "ENABLE_JOBS_LIST_ENDPOINT", "false", Boolean(), "Serve GET /api/stories/illustrations/jobs (it lists everyone's stories)."
+    )
+    api_token: str | None = setting(
+        "API_TOKEN", "", Text(optional=True), "When set, every /api/ route but health needs 'Authorization: Bearer <token>'.",
+        secret=True,
+    )
+    api_max_body_kb: int = setting(
+        "API_MAX_BODY_KB", "256", Whole(1, 10240), "Largest JSON body the API accepts, in kilobytes."
+    )
+    # fmt: on
+
+    origin: Origin = field(repr=False, compare=False, kw_only=True)
 
     @property
     def generated_dir(self) -> Path:
@@ -339,10 +350,85 @@ class Settings:
         out: dict[str, Any] = {}
         for name, spec in SPECS.items():
             value = getattr(self, name)
-            if name in SECRET_SETTINGS:
+            if spec.secret:
                 value = "set" if value else "not set"
             out[spec.env] = str(value) if isinstance(value, Path) else value
         return out
+
+    def source(self, name: str) -> str:
+        """Where the value of setting ``name`` comes from: DEFAULT, DOTENV, ENVIRONMENT,
+        SETTINGS_FILE, or PROGRAM (an override given to ``load_settings``)."""
+        if name in self.origin.overrides:
+            return PROGRAM
+        return self._found(name)[-1][0]
+
+    def fallback(self, name: str) -> tuple[Any, str]:
+        """The value ``name`` would have without the settings file, and its source.
+
+        What "use the default" on the Settings page puts back. A value that does not parse
+        is returned as its raw text (saving then names it).
+        """
+        source, raw = [(s, r) for s, r in self._found(name) if s != SETTINGS_FILE][-1]
+        try:
+            return SPECS[name].parse(raw), source
+        except ValueError:
+            return raw, source
+
+    def _found(self, name: str) -> list[tuple[str, str]]:
+        env = SPECS[name].env
+        return [(source, raw[env]) for source, raw in self.origin.layers if env in raw]
+
+    def reload(self) -> Settings:
+        """Read the same sources again (the settings file may have changed) with the same
+        overrides and on the same home; raise ConfigError like ``load_settings``."""
+        origin = self.origin
+        return _load(origin.environ, origin.dotenv_path, origin.overrides, home=self.home)
+
+    def changed(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """The entries of ``values`` (by setting name) that differ from these settings.
+
+        What the Settings page saves, so that a field the user left alone keeps following
+        ``.env`` and the environment. An empty secret means "unchanged" (it is never shown);
+        a value that does not parse counts as changed (saving it then names the problem).
+        """
+        out: dict[str, Any] = {}
+        for name, value in values.items():
+            spec = SPECS[name]
+            text = _as_text(value)
+            if spec.secret and not text.strip():
+                continue
+            try:
+                same = spec.parse(text) == getattr(self, name)
+            except ValueError:
+                same = False
+            if not same:
+                out[name] = value
+        return out
+
+
+SPECS: dict[str, Spec] = {
+    f.name: f.metadata["spec"] for f in fields(Settings) if "spec" in f.metadata
+}
+SECRET_SETTINGS = tuple(name for name, spec in SPECS.items() if spec.secret)
+_BY_ENV = {spec.env: name for name, spec in SPECS.items()}
+
+
+def page_sections() -> dict[str, list[str]]:
+    """The Settings page: each section, in order, with the names of the settings it shows."""
+    sections: dict[str, list[str]] = {section: [] for section in PAGE_SECTIONS}
+    for name, spec in SPECS.items():
+        if spec.page is not None:
+            sections[spec.page.section].append(name)
+    return sections
+
+
+def _as_text(value: Any) -> str:
+    """A value as it would be written in ``.env`` (booleans as true/false, None as empty)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
 
 
 def _parse(name: str, raw: str) -> Any:
@@ -350,7 +436,7 @@ def _parse(name: str, raw: str) -> Any:
     try:
         return spec.parse(raw)
     except ValueError as exc:
-        shown = "(hidden)" if name in SECRET_SETTINGS else repr(raw)
+        shown = "(hidden)" if spec.secret else repr(raw)
         raise ConfigError(f"{spec.env}={shown} is invalid: expected {exc}.") from None
 
 
@@ -363,14 +449,10 @@ def _read_settings_file(path: Path) -> dict[str, str]:
         raise ConfigError(f"The settings file {path} cannot be read: {exc}.") from None
     if not isinstance(saved, dict):
         raise ConfigError(f"The settings file {path} must hold a JSON object.")
-    by_env = {spec.env: name for name, spec in SPECS.items()}
-    unknown = sorted(key for key in saved if key not in by_env)
+    unknown = sorted(key for key in saved if key not in _BY_ENV)
     if unknown:
         raise ConfigError(f"The settings file {path} has unknown settings: {', '.join(unknown)}.")
-    return {
-        key: "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
-        for key, value in saved.items()
-    }
+    return {key: _as_text(value) for key, value in saved.items()}
 
 
 def load_settings(
@@ -381,44 +463,81 @@ def load_settings(
     """Read every setting; raise ConfigError naming the first invalid one.
 
     ``environ`` defaults to ``os.environ``; ``overrides`` (by field name, already
-    parsed) win over everything, for tests and the CLI.
+    parsed) win over everything, for tests and the CLI. The result remembers both, so
+    ``Settings.reload()`` reads the same sources with the same overrides.
     """
-    raw: dict[str, str] = {spec.env: spec.default for spec in SPECS.values()}
-    if dotenv_path is not None and Path(dotenv_path).is_file():
-        raw.update({k: v for k, v in dotenv_values(dotenv_path).items() if v is not None})
-    env = os.environ if environ is None else environ
-    raw.update({spec.env: env[spec.env] for spec in SPECS.values() if spec.env in env})
-
-    home_raw = overrides.get("home", raw["STORYILLUS_HOME"])
-    home = Path(home_raw).expanduser().resolve() if str(home_raw).strip() else Path.cwd().resolve()
-    raw.update(_read_settings_file(home / "data" / "settings.json"))
-
-    values: dict[str, Any] = {name: _parse(name, raw[spec.env]) for name, spec in SPECS.items()}
-    values["home"] = home
-    for name, value in overrides.items():
-        if name not in values:
+    for name in overrides:
+        if name not in SPECS:
             raise TypeError(f"unknown setting {name!r}")
-        if name != "home":
-            values[name] = value
-    return Settings(**values)
+    return _load(environ, dotenv_path, overrides)
 
 
-def save_settings(settings: Settings, changes: Mapping[str, Any]) -> Settings:
-    """Merge ``changes`` (by field name) into the settings file atomically; return the result.
+def _load(
+    environ: Mapping[str, str] | None,
+    dotenv_path: str | Path | None,
+    overrides: Mapping[str, Any],
+    home: Path | None = None,
+    saved: Mapping[str, str] | None = None,
+) -> Settings:
+    """Load settings; ``home`` pins the home (a reload), ``saved`` stands in for the file."""
+    defaults = {spec.env: spec.default for spec in SPECS.values()}
+    dotenv: dict[str, str] = {}
+    if dotenv_path is not None and Path(dotenv_path).is_file():
+        found = dotenv_values(dotenv_path)
+        dotenv = {k: v for k, v in found.items() if k in _BY_ENV and v is not None}
+    env = os.environ if environ is None else environ
+    environment = {e: env[e] for e in _BY_ENV if e in env}
 
-    Values are checked with the same parsers as the environment, so a bad value raises
-    ConfigError and leaves the file untouched.
+    if home is None:
+        raw_home = overrides.get("home", ChainMap(environment, dotenv, defaults)["STORYILLUS_HOME"])
+        home = (
+            Path(raw_home).expanduser().resolve() if str(raw_home).strip() else Path.cwd().resolve()
+        )
+    if saved is None:
+        saved = _read_settings_file(home / "data" / "settings.json")
+    layers = (
+        (DEFAULT, defaults),
+        (DOTENV, dotenv),
+        (ENVIRONMENT, environment),
+        (SETTINGS_FILE, saved),
+    )
+    raw = ChainMap(*(values for _, values in reversed(layers)))
+
+    values: dict[str, Any] = {
+        name: _parse(name, raw[spec.env])
+        for name, spec in SPECS.items()
+        if name not in overrides and name != "home"
+    }
+    values.update(overrides)
+    values["home"] = home
+    kept = {**overrides, "home": home} if "home" in overrides else dict(overrides)
+    return Settings(**values, origin=Origin(environ, dotenv_path, kept, layers))
+
+
+def save_settings(
+    settings: Settings, changes: Mapping[str, Any], reset: Collection[str] = ()
+) -> Settings:
+    """Write ``changes`` (by field name) to the settings file and drop the ``reset`` ones
+    from it (they follow ``.env``, the environment or the default again), atomically;
+    return the settings reloaded from the same sources.
+
+    Values are checked with the same parsers as the environment, and the result must load,
+    so a bad value raises ConfigError and leaves the file untouched.
     """
     path = settings.settings_file
     current = _read_settings_file(path)
-    for name, value in changes.items():
+    for name in [*reset, *changes]:
         if name not in SPECS or name == "home":
             raise ConfigError(f"{name!r} is not a setting that can be saved.")
-        text = (
-            "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
-        )
+    for name in reset:
+        current.pop(SPECS[name].env, None)
+    for name, value in changes.items():
+        text = _as_text(value)
         _parse(name, text)
         current[SPECS[name].env] = text
+    origin = settings.origin
+    _load(origin.environ, origin.dotenv_path, origin.overrides, home=settings.home, saved=current)
+
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     # Owner-only: the file may hold API keys typed into the Settings page.
@@ -428,7 +547,7 @@ def save_settings(settings: Settings, changes: Mapping[str, Any]) -> Settings:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, path)
-    return load_settings(home=settings.home)
+    return settings.reload()
 
 
 def env_example() -> str:
@@ -441,4 +560,14 @@ def env_example() -> str:
     return "\n".join(lines)
 
 
-__all__ = ["SPECS", "Settings", "env_example", "load_settings", "save_settings"]
+__all__ = [
+    "SPECS",
+    "PageField",
+    "Settings",
+    "Spec",
+    "env_example",
+    "load_settings",
+    "page_sections",
+    "save_settings",
+    "setting",
+]

@@ -8,6 +8,7 @@ are allowed, missing ones are not).
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,18 +25,6 @@ MAX_SEED = 2**63 - 1
 """The job store keeps seeds as signed 64-bit integers."""
 
 ART_STYLES: tuple[str, ...] = ("watercolor", "storybook", "cartoon", "crayon", "paper cut")
-SETTINGS: tuple[str, ...] = (
-    "space",
-    "garden",
-    "forest",
-    "ocean",
-    "castle",
-    "city",
-    "snow",
-    "desert",
-    "home",
-    "meadow",
-)
 
 
 def _clean(text: str | None, what: str, limit: int = MAX_TEXT_CHARS) -> str:
@@ -154,6 +143,116 @@ class Character:
         )
 
 
+HEX_COLOUR = re.compile(r"^#[0-9a-f]{6}$")
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One part of a look: a colour word with its ``#rrggbb``, and the words for the rest.
+
+    ``Feature("brown", "#6b4423", "short curly")`` is short curly brown hair; a feature
+    with no colour (``"round glasses"``) keeps only its words.
+    """
+
+    colour: str = ""
+    hex: str = ""
+    detail: str = ""
+
+    def __post_init__(self) -> None:
+        if self.hex and not HEX_COLOUR.match(self.hex):
+            raise InvalidInput(f"A colour must be written #rrggbb, not {self.hex!r}.")
+
+    @property
+    def words(self) -> str:
+        """How a description says it: "short curly brown"."""
+        return " ".join(part for part in (self.detail, self.colour) if part)
+
+    def to_json(self) -> dict[str, str]:
+        return {"colour": self.colour, "hex": self.hex, "detail": self.detail}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> Feature:
+        data = data or {}
+        return cls(
+            colour=str(data.get("colour", "")),
+            hex=str(data.get("hex", "")).lower(),
+            detail=str(data.get("detail", "")),
+        )
+
+
+@dataclass(frozen=True)
+class Look:
+    """What a cast member looks like, the same on every page. For an animal, hair is fur."""
+
+    hair: Feature = Feature()
+    skin: Feature = Feature()
+    eyes: Feature = Feature()
+    clothes: Feature = Feature()
+    extras: tuple[str, ...] = ()
+    """Things worn or carried always, e.g. "round glasses"."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "hair": self.hair.to_json(),
+            "skin": self.skin.to_json(),
+            "eyes": self.eyes.to_json(),
+            "clothes": self.clothes.to_json(),
+            "extras": list(self.extras),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> Look:
+        data = data or {}
+        return cls(
+            hair=Feature.from_json(data.get("hair")),
+            skin=Feature.from_json(data.get("skin")),
+            eyes=Feature.from_json(data.get("eyes")),
+            clothes=Feature.from_json(data.get("clothes")),
+            extras=tuple(data.get("extras", ())),
+        )
+
+
+@dataclass(frozen=True)
+class CastMember:
+    """Someone in the book, described once, in the same words on every page."""
+
+    name: str
+    role: str
+    """"hero", or the companion's relation: "brother", "grandmother", "dog"..."""
+    description: str
+    """One or two sentences an illustrator can draw from."""
+    look: Look
+    kind: str = "child"
+    """How the member is drawn: "child", "adult", "elder" or an animal ("dog", "cat"...)."""
+    sheet: str | None = None
+    """The character sheet's picture, once drawn."""
+
+    @property
+    def is_hero(self) -> bool:
+        return self.role == "hero"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "role": self.role,
+            "kind": self.kind,
+            "description": self.description,
+            "look": self.look.to_json(),
+            "sheet": self.sheet,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CastMember:
+        return cls(
+            name=data["name"],
+            role=data["role"],
+            description=data.get("description", ""),
+            look=Look.from_json(data.get("look")),
+            kind=data.get("kind", "child"),
+            sheet=data.get("sheet"),
+        )
+
+
 @dataclass(frozen=True)
 class StoryRequest:
     """Everything a user asks for when they make a book."""
@@ -238,13 +337,21 @@ class PageDraft:
     text: str
     scene: str
     """What the illustration shows, written for an illustrator."""
+    place: str
+    """Where the page happens: a name from the places vocabulary (``storyillus.places``)."""
+    characters: tuple[str, ...]
+    """The cast members on the page, by name, the hero first."""
 
 
 @dataclass(frozen=True)
 class Story:
-    """A written story: a title and its pages in order."""
+    """A written story: a title, where it happens, who is in it and its pages in order."""
 
     title: str
+    setting: str
+    """Where the story mainly happens: a name from the places vocabulary."""
+    cast: tuple[CastMember, ...]
+    """The hero first, then every companion."""
     pages: tuple[PageDraft, ...]
     writer: str = "offline"
     model: str = "offline-storyteller"
@@ -307,22 +414,24 @@ class Page:
     number: int
     text: str
     scene: str
+    place: str
+    """A name from the places vocabulary: where this page happens."""
+    characters: tuple[str, ...] = ()
+    """The cast members on this page, by name."""
     illustration: Illustration | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "pageNumber": self.number,
-            "text": self.text,
-            "description": self.scene,
-            "illustration": self.illustration.to_json() if self.illustration else None,
-        }
 
 
 @dataclass(frozen=True)
 class Book:
+    """A made book: the request, the story as written, and each page's current picture."""
+
     id: str
     title: str
     request: StoryRequest
+    setting: str
+    """Where the story mainly happens: a name from the places vocabulary."""
+    cast: tuple[CastMember, ...]
+    """The hero first, then every companion."""
     pages: tuple[Page, ...]
     created_at: float
     seed: int
@@ -337,26 +446,21 @@ class Book:
     def character(self) -> Character:
         return self.request.character
 
+    @property
+    def hero(self) -> CastMember:
+        return self.cast[0]
+
+    def member(self, name: str) -> CastMember:
+        for member in self.cast:
+            if member.name == name:
+                return member
+        raise InvalidInput(f"Nobody called {name!r} is in this book.")
+
     def page(self, number: int) -> Page:
         for page in self.pages:
             if page.number == number:
                 return page
         raise InvalidInput(f"This book has no page {number}; it has pages 1 to {len(self.pages)}.")
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "request": self.request.to_json(),
-            "pages": [page.to_json() for page in self.pages],
-            "createdAt": self.created_at,
-            "seed": self.seed,
-            "writer": self.writer,
-            "model": self.model,
-            "pinned": self.pinned,
-            "usage": self.usage,
-            "notes": list(self.notes),
-        }
 
 
 class JobStatus(enum.StrEnum):
@@ -450,13 +554,15 @@ class Usage:
 
 __all__ = [
     "ART_STYLES",
-    "SETTINGS",
     "Book",
+    "CastMember",
     "Character",
     "Companion",
+    "Feature",
     "Illustration",
     "Job",
     "JobStatus",
+    "Look",
     "Page",
     "PageDraft",
     "PageResult",

@@ -12,17 +12,19 @@ import secrets
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyillus._chat import ChatClient
 from storyillus._exceptions import InvalidInput
 from storyillus._http import shared_client
+from storyillus.casting import cast_for
 from storyillus.config import Settings, load_settings, save_settings
 from storyillus.domain import (
     MAX_TEXT_CHARS,
     Book,
+    CastMember,
     Character,
     Job,
     Page,
@@ -31,7 +33,9 @@ from storyillus.domain import (
     Usage,
 )
 from storyillus.illustration.chain import IllustrationChain, build_chain
+from storyillus.illustration.offline import load_reference
 from storyillus.jobs.runner import Runner
+from storyillus.places import CUSTOM, places
 from storyillus.storage.files import ImageFiles
 from storyillus.storage.pictures import normalise, picture_from_url, read_picture, store_picture
 from storyillus.storage.retention import Retention
@@ -174,14 +178,16 @@ class Engine:
         self.runner.shutdown(wait_for_pages=wait)
         self.store.close()
 
-    def save_settings(self, changes: dict[str, object]) -> Settings:
-        """Save changes to the settings file (checked first) and apply them at once."""
-        save_settings(self._settings, changes)
+    def save_settings(self, changes: Mapping[str, object], reset: Collection[str] = ()) -> Settings:
+        """Save changes to the settings file (checked first), drop the ``reset`` ones from it
+        (back to .env, the environment or the default) and apply the result at once."""
+        save_settings(self._settings, changes, reset)
         return self.reload_settings()
 
     def reload_settings(self) -> Settings:
-        """Read settings again (after the settings file changed) and apply them."""
-        settings = load_settings(home=self._settings.home)
+        """Read settings again (after the settings file changed) and apply them: the same
+        sources and overrides the engine was built with (``Settings.reload``)."""
+        settings = self._settings.reload()
         if settings.concurrency != self._settings.concurrency:
             self.runner.resize(settings.concurrency)
         self._settings = settings
@@ -227,13 +233,21 @@ class Engine:
         ``illustrate`` the book has no job (``job`` is None).
         """
         seed = request.seed if request.seed is not None else secrets.randbelow(2**31)
-        story = self._writer.write(request, seed)
+        story = self._writer.write(request, seed, self._cast(request, seed))
         book = Book(
             id=uuid.uuid4().hex,
             title=story.title,
             request=request,
+            setting=story.setting,
+            cast=story.cast,
             pages=tuple(
-                Page(number=i, text=draft.text, scene=draft.scene)
+                Page(
+                    number=i,
+                    text=draft.text,
+                    scene=draft.scene,
+                    place=draft.place,
+                    characters=draft.characters,
+                )
                 for i, draft in enumerate(story.pages, start=1)
             ),
             created_at=time.time(),
@@ -252,6 +266,16 @@ class Engine:
         else:
             job = self.runner.run_inline(job)
         return BookAndJob(book=self.store.books.get(book.id), job=job)
+
+    def _cast(self, request: StoryRequest, seed: int) -> tuple[CastMember, ...]:
+        """The book's cast; the reference picture's main colour dresses the hero."""
+        path = request.character.image_path
+        colours = load_reference(Path(path)).colours if path else ()
+        return cast_for(request.character, seed, colours)
+
+    def place_names(self) -> list[str]:
+        """The places a user can choose as a book's setting, in alphabetical order."""
+        return sorted(name for name in places().names if name != CUSTOM)
 
     def suggest_ideas(self, character: Character, seed: int | None = None) -> list[str]:
         return self._writer.suggest(

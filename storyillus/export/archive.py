@@ -8,9 +8,9 @@ import re
 import time
 import zipfile
 from collections.abc import Callable
-from typing import Any
 
 from storyillus._exceptions import InvalidInput
+from storyillus.document import book_document
 from storyillus.domain import Book, Page
 from storyillus.export.pictures import open_picture
 
@@ -92,34 +92,5 @@ def _story_markdown(book: Book, images: dict[int, bytes]) -> str:
 
 
 def _book_json(book: Book, images: dict[int, bytes]) -> str:
-    character = book.character.to_json()
-    character.pop("imagePath", None)
-    character["hasReferencePicture"] = bool(book.character.image_path)
-    request = book.request
-    data: dict[str, Any] = {
-        "title": book.title,
-        "character": character,
-        "prompt": request.prompt,
-        "themes": list(request.themes),
-        "setting": request.setting,
-        "artStyle": request.art_style,
-        "seed": book.seed,
-        "writer": book.writer,
-        "model": book.model,
-        "createdAt": book.created_at,
-        "pages": [_page_json(page, page.number in images) for page in book.pages],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def _page_json(page: Page, has_image: bool) -> dict[str, Any]:
-    illustration = page.illustration
-    return {
-        "pageNumber": page.number,
-        "text": page.text,
-        "description": page.scene,
-        "image": image_name(page) if has_image else None,
-        "provider": illustration.provider if illustration else None,
-        "model": illustration.model if illustration else None,
-        "characterReferenced": illustration.character_referenced if illustration else False,
-    }
+    document = book_document(book, lambda page: image_name(page) if page.number in images else None)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,7 +1,7 @@
 """The hero of the offline illustrator: a friendly child drawn the same way on every page.
 
-The hero's look (skin, hair, clothes) comes from a stable hash of the name, so every
-page of a book, and every book about the same child, shows the same child. A reference
+The hero's look (skin, hair, clothes) comes from the book's cast (``storyillus.casting``),
+so every page of a book shows the same child. A reference
 picture, when there is one, dresses the hero in its colours and appears as a framed
 round portrait the hero holds up.
 """
@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from PIL import Image, ImageDraw, ImageFilter
 
+from storyillus.domain import CastMember
 from storyillus.illustration import _offline_props as props
 from storyillus.illustration._offline_paint import (
     Color,
@@ -118,6 +119,35 @@ def look_for(name: str, elder: bool = False) -> Look:
         if look.hair_style in ("buns", "spiky", "afro"):
             look = replace(look, hair_style="bob")
     return look
+
+
+def _rgb(hex_: str, fallback: Color) -> Color:
+    if len(hex_) != 7:
+        return fallback
+    return (int(hex_[1:3], 16), int(hex_[3:5], 16), int(hex_[5:7], 16))
+
+
+def look_of(member: CastMember, book_seed: int) -> Look:
+    """How the painter draws a cast member: colours and hair from the stored look, the
+    small things the look does not say (shoes, emblem) fixed per book and member."""
+    rng = stable_random("member-look", book_seed, member.name)
+    base = look_for(member.name, elder=member.kind == "elder")
+    cast_look = member.look
+    detail = cast_look.clothes.detail
+    outfit = "dress" if "dress" in detail else "shorts" if "shorts" in detail else "pants"
+    style = cast_look.hair.detail if cast_look.hair.detail in HAIR_STYLES else base.hair_style
+    shirt = _rgb(cast_look.clothes.hex, base.shirt)
+    return replace(
+        base,
+        skin=_rgb(cast_look.skin.hex, base.skin),
+        hair=_rgb(cast_look.hair.hex, base.hair),
+        hair_style=style,
+        shirt=shirt,
+        pants=darken(shirt, 0.4) if outfit == "dress" else rng.choice(PANTS),
+        outfit=outfit,
+        glasses=any("glasses" in extra for extra in cast_look.extras),
+        bow=base.bow and style in ("long", "ponytail", "buns", "bob"),
+    )
 
 
 def dressed_in(look: Look, colours: list[Color]) -> Look:

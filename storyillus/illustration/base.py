@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from storyillus.domain import Character
+from storyillus.domain import Book, CastMember
 
 
 @dataclass(frozen=True)
@@ -20,14 +20,46 @@ class SceneRequest:
     page_text: str
     scene: str
     """The scene description written for an illustrator."""
-    character: Character
-    setting: str
-    """One of ``domain.SETTINGS`` or "" when the user left it open."""
+    place: str
+    """Where the page happens: a name from the places vocabulary (``storyillus.places``)."""
+    cast: tuple[CastMember, ...]
+    """Who is on the page, the hero first; their descriptions go into prompts word for word."""
     art_style: str
     reference: Path | None
     """The stored reference picture of the hero (a PNG, JPEG or WebP file), if any."""
     size: tuple[int, int] = (1024, 1024)
     quality: str = "auto"
+
+    @classmethod
+    def for_page(
+        cls,
+        book: Book,
+        number: int,
+        reference: Path | None,
+        size: tuple[int, int] = (1024, 1024),
+        quality: str = "auto",
+    ) -> SceneRequest:
+        """Page ``number`` of ``book`` as providers see it."""
+        page = book.page(number)
+        present = set(page.characters)
+        return cls(
+            book_id=book.id,
+            book_seed=book.seed,
+            page_number=page.number,
+            page_count=len(book.pages),
+            page_text=page.text,
+            scene=page.scene,
+            place=page.place,
+            cast=tuple(m for m in book.cast if m.is_hero or m.name in present),
+            art_style=book.request.art_style,
+            reference=reference,
+            size=size,
+            quality=quality,
+        )
+
+    @property
+    def hero(self) -> CastMember:
+        return self.cast[0]
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,13 @@ from pathlib import Path
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
 
 from storyillus._exceptions import IllustrationError
+from storyillus.domain import CastMember
 from storyillus.illustration import _offline_hero as hero
 from storyillus.illustration import _offline_props as props
 from storyillus.illustration import _offline_scenes as scenes
 from storyillus.illustration._offline_paint import Color, Pen, Style, darken, sharp, style_for
 from storyillus.illustration.base import Picture, SceneRequest
+from storyillus.places import places
 
 MIN_SIDE = 64
 MAX_SIDE = 4096
@@ -51,24 +53,8 @@ TIME_WORDS: dict[str, frozenset[str]] = {
 }
 _TIME_OF_WORD = {word: time for time, words in TIME_WORDS.items() for word in words}
 
-PETS = {
-    "dog": "dog",
-    "puppy": "dog",
-    "cat": "cat",
-    "kitten": "cat",
-    "rabbit": "rabbit",
-    "bunny": "rabbit",
-}
-ELDERS = (
-    "grandma",
-    "grandpa",
-    "grandmother",
-    "grandfather",
-    "granny",
-    "nana",
-    "grandad",
-    "grandparent",
-)
+PETS = {"dog": "dog", "cat": "cat", "rabbit": "rabbit"}
+"""Cast kinds (``storyillus.casting``) drawn as animals, by the prop that draws each."""
 
 
 @dataclass(frozen=True)
@@ -170,31 +156,13 @@ class OfflineIllustrator:
 # ---------------------------------------------------------------------------------
 
 
-def time_of_day(scene: list[str], page: list[str]) -> str:
-    """The time of day the words name first (scene before page text); "day" if none."""
+def time_of_day(scene: list[str], page: list[str], default: str = "day") -> str:
+    """The time of day the words name first (scene before page text), else the place's."""
     for source in (scene, page):
         for word in source:
             if word in _TIME_OF_WORD:
                 return _TIME_OF_WORD[word]
-    return "day"
-
-
-def resolve_setting(setting: str, scene: list[str], page: list[str]) -> str:
-    key = " ".join((setting or "").lower().split())
-    if key in scenes.PAINTERS:
-        return key
-    return scenes.guess_setting(scene, page, key)
-
-
-def _companion_kind(name: str, relation: str, traits: tuple[str, ...]) -> str:
-    text = props.words(" ".join((name, relation, *traits)))
-    for word in text:
-        base = word[:-1] if word.endswith("s") else word
-        if base in PETS:
-            return PETS[base]
-    if any(word in ELDERS for word in text):
-        return "elder"
-    return "child"
+    return default
 
 
 # ---------------------------------------------------------------------------------
@@ -229,9 +197,10 @@ def render(request: SceneRequest, reference: Reference | None) -> bytes:
     page_rng = hero.stable_random("page", request.book_seed, request.page_number)
     scene_words = props.words(request.scene)
     page_words = props.words(request.page_text)
-    setting = resolve_setting(request.setting, scene_words, page_words)
+    place = places().get(request.place)
+    setting = place.painter
     look_rng = hero.stable_random("book", request.book_seed, setting)
-    time = time_of_day(scene_words, page_words)
+    time = time_of_day(scene_words, page_words, place.time)
     style = style_for(request.art_style)
 
     # composition: where the hero stands, how big, where the horizon is
@@ -260,10 +229,7 @@ def render(request: SceneRequest, reference: Reference | None) -> bytes:
     scenes.PAINTERS[setting](stage)
 
     # the hero, their look, their pose
-    character = request.character
-    look = hero.look_for(character.name)
-    if reference is not None:
-        look = hero.dressed_in(look, list(reference.colours))
+    look = hero.look_of(request.hero, request.book_seed)
     frame = None if reference is None else page_rng.choice(("hold", "hold", "easel"))
     if frame == "hold":
         pose = "hold"
@@ -302,16 +268,10 @@ def render(request: SceneRequest, reference: Reference | None) -> bytes:
         portrait = (cx, cy, radius)
         figures.append((cx - radius * 1.2, cy - radius * 1.2, cx + radius * 1.2, hy))
 
-    # companions stand next to the hero
-    mentioned = set(scene_words) | set(page_words)
+    # companions the writer put on this page stand next to the hero
     shown: list[str] = []
-    for companion in character.companions:
-        if len(shown) >= 2:
-            break
-        named = bool(set(props.words(companion.name)) & mentioned)
-        if not named and page_rng.random() > 0.3:
-            continue
-        kind = _companion_kind(companion.name, companion.relation, companion.traits)
+    for companion in request.cast[1:3]:
+        kind = companion.kind
         pet = kind in PETS.values()
         comp_h = hero_h * (0.4 if pet else 0.8 if kind == "child" else 0.9)
         half = comp_h * (0.42 if pet else 0.34)
@@ -325,7 +285,15 @@ def render(request: SceneRequest, reference: Reference | None) -> bytes:
             figures.append(box)
             shown.append(kind)
             draw = partial(
-                _draw_companion, img, hero_pen, stage, kind, companion.name, x, comp_feet, comp_h
+                _draw_companion,
+                img,
+                hero_pen,
+                stage,
+                companion,
+                request.book_seed,
+                x,
+                comp_feet,
+                comp_h,
             )
             drawables.append((comp_feet, 1, partial(draw, -side, comp_pose)))
             break
@@ -496,21 +464,22 @@ def _draw_companion(
     img: Image.Image,
     pen: Pen,
     stage: scenes.Stage,
-    kind: str,
-    name: str,
+    member: CastMember,
+    book_seed: int,
     x: float,
     feet_y: float,
     height: float,
     facing: int,
     pose: str,
 ) -> None:
+    kind = member.kind
     scenes.ground_shadow(stage, x, feet_y, height * 0.5)
     box = (x - height * 0.6, feet_y - height * 1.1, x + height * 0.6, feet_y + stage.u * 2)
     with sharp(img, box, pen) as sp:
         if kind in PETS.values():
             hero.draw_pet(sp, kind, x, feet_y, height, facing)
         else:
-            look = hero.look_for(name, elder=kind == "elder")
+            look = hero.look_of(member, book_seed)
             hero.draw_hero(sp, x, feet_y, height, look, pose, facing, -facing * 0.6)
 
 

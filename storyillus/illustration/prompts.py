@@ -1,11 +1,11 @@
-"""Prompts for image models: the scene, the hero's descriptor, the style and the brief."""
+"""Prompts for image models: the brief, the style, the cast in its own words, place and scene."""
 
 from __future__ import annotations
 
 import re
 
-from storyillus.domain import Character
 from storyillus.illustration.base import SceneRequest
+from storyillus.places import places
 
 BRIEF = (
     "A warm, gentle children's picture-book illustration. Friendly faces, soft light, "
@@ -17,32 +17,28 @@ _SOFTER = (
 )
 
 
-def hero_descriptor(character: Character, picture_description: str | None = None) -> str:
-    """A written description of the hero that names them, for prompts without the picture."""
-    parts = [f"{character.name}, a {character.age}-year-old child"]
-    if character.personality:
-        parts.append("who is " + ", ".join(character.personality))
-    if character.interests:
-        parts.append("and loves " + ", ".join(character.interests))
-    text = " ".join(parts) + "."
+def cast_descriptions(request: SceneRequest, picture_description: str | None = None) -> str:
+    """Who is on the page, each in the cast's own words (the same on every page)."""
+    lines = [member.description for member in request.cast]
     if picture_description:
-        text += f" {character.name} looks like this: {picture_description.strip()}"
-    if character.companions:
-        names = ", ".join(f"{c.name} ({c.relation})" for c in character.companions)
-        text += f" Also in the story: {names}."
-    return text
+        lines[0] += f" {request.hero.name} looks like this: {picture_description.strip()}"
+    return " ".join(lines)
 
 
-def scene_prompt(request: SceneRequest, descriptor: str, with_reference: bool) -> str:
+def scene_prompt(
+    request: SceneRequest, with_reference: bool, picture_description: str | None = None
+) -> str:
+    """Brief, style, likeness, the cast word for word, the place, then the page's scene."""
     likeness = (
-        f"Draw {request.character.name} to look like the child in the reference picture. "
+        f"Draw {request.hero.name} to look like the child in the reference picture. "
         if with_reference
         else ""
     )
     return (
         f"{BRIEF} Art style: {request.art_style}. {likeness}"
-        f"The hero: {descriptor} Scene (page {request.page_number} of {request.page_count}): "
-        f"{request.scene}"
+        f"Characters: {cast_descriptions(request, picture_description)} "
+        f"Place: {places().get(request.place).label}. "
+        f"Scene (page {request.page_number} of {request.page_count}): {request.scene}"
     )
 
 

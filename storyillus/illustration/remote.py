@@ -21,7 +21,7 @@ from storyillus._exceptions import ContentRefused, IllustrationError, TransientE
 from storyillus._http import HttpClient
 from storyillus.config import Settings
 from storyillus.illustration.base import Picture, SceneRequest
-from storyillus.illustration.prompts import hero_descriptor, scene_prompt, softened
+from storyillus.illustration.prompts import scene_prompt, softened
 
 # Image models take pictures up to this side; larger ones only cost upload time.
 REFERENCE_MAX_SIDE = 1024
@@ -85,9 +85,7 @@ class _ImageModel:
         return self._picture(answer, referenced=self._uses_reference(request))
 
     def _prompt(self, request: SceneRequest) -> str:
-        return scene_prompt(
-            request, hero_descriptor(request.character), self._uses_reference(request)
-        )
+        return scene_prompt(request, self._uses_reference(request))
 
     def _uses_reference(self, request: SceneRequest) -> bool:
         return False
@@ -202,7 +200,7 @@ class TextOnly(_ImageModel):
         description = None
         if self._describe is not None and request.reference is not None:
             description = self._describe(request.reference)
-        return scene_prompt(request, hero_descriptor(request.character, description), False)
+        return scene_prompt(request, False, description)
 
     def _call(self, request: SceneRequest, prompt: str) -> dict[str, Any]:
         body: dict[str, Any] = dict(image_parameters(self.settings, self.model))

@@ -105,21 +105,14 @@ class Runner:
         job = self.store.jobs.get(job_id)
         book = self.store.books.get(job.book_id)
         page = book.page(page_number)
-        character = book.character
-        reference = Path(character.image_path) if character.image_path else None
-        request = SceneRequest(
-            book_id=book.id,
-            book_seed=book.seed,
-            page_number=page.number,
-            page_count=len(book.pages),
-            page_text=page.text,
-            scene=page.scene,
-            character=character,
-            setting=book.request.setting,
-            art_style=book.request.art_style,
-            reference=reference if reference and reference.is_file() else None,
-            size=settings.pixel_size,
-            quality=settings.image_quality,
+        picture_path = book.character.image_path
+        reference = Path(picture_path) if picture_path else None
+        request = SceneRequest.for_page(
+            book,
+            page_number,
+            reference if reference and reference.is_file() else None,
+            settings.pixel_size,
+            settings.image_quality,
         )
         result = self._chain().illustrate(request)
         picture = result.picture

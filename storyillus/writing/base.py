@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from storyillus.domain import Character, Story, StoryRequest
+from storyillus.domain import CastMember, Character, Story, StoryRequest
 
 
 class StoryWriter(Protocol):
-    """Writes a story over ``request.pages`` pages, and suggests story ideas."""
+    """Writes a story over ``request.pages`` pages about ``cast``, and suggests story ideas.
+
+    The story says where it happens (``setting``) and, for each page, its ``place`` and
+    ``characters``; ``storyillus.writing.staging`` holds the rules both writers share.
+    Without ``cast`` the writer casts the request itself (``storyillus.casting.cast_for``).
+    """
 
     name: str
     model: str
 
-    def write(self, request: StoryRequest, seed: int) -> Story: ...
+    def write(
+        self, request: StoryRequest, seed: int, cast: tuple[CastMember, ...] | None = None
+    ) -> Story: ...
 
     def suggest(self, character: Character, seed: int, count: int = 5) -> list[str]: ...

@@ -20,10 +20,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyillus.domain import SETTINGS, Character, Companion, PageDraft, Story, StoryRequest
+from storyillus.casting import cast_for
+from storyillus.domain import CastMember, Character, Companion, PageDraft, Story, StoryRequest
 from storyillus.writing import _phrases as P
+from storyillus.writing.staging import book_setting, page_characters
 
 __all__ = ["OfflineStoryWriter", "guess_setting", "key_nouns"]
+
+BEDROOM = "bedroom"
+"""Where the pictures go when the story comes home at bedtime."""
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
 _SMALL_TITLE_WORDS = frozenset(
@@ -105,30 +110,8 @@ def key_nouns(prompt: str) -> list[str]:
 
 
 def guess_setting(request: StoryRequest) -> str:
-    """One of ``domain.SETTINGS``: the chosen setting, else the one the words point to."""
-    chosen = (request.setting or "").strip().lower()
-    if chosen in SETTINGS:
-        return chosen
-    # The user's own setting words count most, then the prompt, themes and interests.
-    sources = [
-        (chosen, 6),
-        (request.prompt, 3),
-        (" ".join(request.themes), 2),
-        (" ".join(request.character.interests), 1),
-    ]
-    scores: dict[str, int] = {}
-    first_seen: dict[str, int] = {}
-    position = 0
-    for text, weight in sources:
-        for token in _tokens(text):
-            position += 1
-            setting, bonus = _setting_of(token.lower())
-            if setting:
-                scores[setting] = scores.get(setting, 0) + weight + bonus
-                first_seen.setdefault(setting, position)
-    if not scores:
-        return "meadow"
-    return max(scores, key=lambda s: (scores[s], -first_seen[s]))
+    """The phrase family (``SETTING_DATA`` key) of the book's setting."""
+    return book_setting(request).painter
 
 
 # --- The writer ----------------------------------------------------------------------
@@ -140,14 +123,24 @@ class OfflineStoryWriter:
     name = "offline"
     model = "offline-storyteller"
 
-    def write(self, request: StoryRequest, seed: int) -> Story:
+    def write(
+        self, request: StoryRequest, seed: int, cast: tuple[CastMember, ...] | None = None
+    ) -> Story:
+        cast = cast if cast is not None else cast_for(request.character, seed)
         fingerprint = _request_fingerprint(request)
-        title, pages, missing = _BookWriter(request, _rng(seed, fingerprint)).write()
+        title, pages, missing = _BookWriter(request, cast, _rng(seed, fingerprint)).write()
         if missing:
             # Some prompt words found no natural place; write again, naming them up front.
-            book = _BookWriter(request, _rng(seed, fingerprint), dream=missing)
+            book = _BookWriter(request, cast, _rng(seed, fingerprint), dream=missing)
             title, pages, _ = book.write()
-        return Story(title=title, pages=tuple(pages), writer=self.name, model=self.model)
+        return Story(
+            title=title,
+            setting=book_setting(request).label,
+            cast=cast,
+            pages=tuple(pages),
+            writer=self.name,
+            model=self.model,
+        )
 
     def suggest(self, character: Character, seed: int, count: int = 5) -> list[str]:
         if count <= 0:
@@ -612,15 +605,21 @@ class _BookWriter:
     """Everything needed to write one book; used once."""
 
     def __init__(
-        self, request: StoryRequest, rng: random.Random, dream: Sequence[str] = ()
+        self,
+        request: StoryRequest,
+        cast: tuple[CastMember, ...],
+        rng: random.Random,
+        dream: Sequence[str] = (),
     ) -> None:
         self.request = request
+        self.cast = cast
         self.dream = list(dream)
         self.rng = rng
         character = request.character
         self.name = character.name.strip()
         self.level = _level(character.age)
-        self.setting = guess_setting(request)
+        self.place = book_setting(request)
+        self.setting = self.place.painter
         self.data: dict[str, Any] = P.SETTING_DATA[self.setting]
         self.traits, self.interests = _split_traits(character)
         self.friends = _friends(character.companions)
@@ -916,10 +915,14 @@ class _BookWriter:
         for page in pages:
             self._render_page(page, last=page is pages[-1])
         missing = self._ensure_covered(pages)
-        scenes = self._scenes(pages)
         drafts = [
-            PageDraft(text=" ".join(page.units), scene=scene)
-            for page, scene in zip(pages, scenes, strict=True)
+            PageDraft(
+                text=" ".join(page.units),
+                scene=scene,
+                place=place,
+                characters=page_characters(self.cast, (), " ".join(page.units), scene),
+            )
+            for page, (scene, place) in zip(pages, self._scenes(pages), strict=True)
         ]
         return self._title(), drafts, missing
 
@@ -1226,7 +1229,8 @@ class _BookWriter:
                 return _title_case(title).replace(_NAME_MARK, self.name)
         return f"{self.name}'s Big Day"
 
-    def _scenes(self, pages: list[_Page]) -> list[str]:
+    def _scenes(self, pages: list[_Page]) -> list[tuple[str, str]]:
+        """Each page's scene description and place."""
         friends_here = creature_here = False
         scenes = []
         locs = self._deck_of(self.data["locs"])
@@ -1243,16 +1247,15 @@ class _BookWriter:
             at_home = focus.kind == "home" or (
                 focus.kind == "message" and not self.message_before_home
             )
-            scenes.append(
-                self._scene(
-                    page,
-                    focus,
-                    self._next(locs),
-                    at_home,
-                    friends_here and not at_home,
-                    creature_here and not at_home,
-                )
+            scene = self._scene(
+                page,
+                focus,
+                self._next(locs),
+                at_home,
+                friends_here and not at_home,
+                creature_here and not at_home,
             )
+            scenes.append((scene, BEDROOM if at_home else self.place.label))
         return scenes
 
     def _focus(self, beats: list[_Beat]) -> _Beat:

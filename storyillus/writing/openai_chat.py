@@ -14,9 +14,12 @@ from typing import Any
 
 from storyillus._chat import ChatClient
 from storyillus._exceptions import ServiceError
+from storyillus.casting import cast_for
 from storyillus.config import Settings
-from storyillus.domain import Character, PageDraft, Story, StoryRequest
+from storyillus.domain import CastMember, Character, PageDraft, Story, StoryRequest
+from storyillus.places import Place, places
 from storyillus.writing.base import StoryWriter
+from storyillus.writing.staging import book_setting, page_characters, page_place
 
 log = logging.getLogger(__name__)
 
@@ -34,20 +37,35 @@ BRIEF = """You write personalized children's picture books.
 - Warm, safe and age-appropriate; no violence, no scary endings."""
 
 
-def _story_schema(pages: int) -> dict[str, Any]:
+def _story_schema(pages: int, cast: tuple[CastMember, ...]) -> dict[str, Any]:
+    """Title, setting, and per page: text, scene, place and who is in the picture.
+
+    Places are the vocabulary's names and characters the cast's, as enums, so the model
+    picks from them instead of writing words nobody can draw from.
+    """
+    place = {"type": "string", "enum": sorted(places().names)}
     page = {
         "type": "object",
-        "properties": {"text": {"type": "string"}, "scene": {"type": "string"}},
-        "required": ["text", "scene"],
+        "properties": {
+            "text": {"type": "string"},
+            "scene": {"type": "string"},
+            "place": place,
+            "characters": {
+                "type": "array",
+                "items": {"type": "string", "enum": [member.name for member in cast]},
+            },
+        },
+        "required": ["text", "scene", "place", "characters"],
         "additionalProperties": False,
     }
     return {
         "type": "object",
         "properties": {
             "title": {"type": "string"},
+            "setting": place,
             "pages": {"type": "array", "items": page, "minItems": pages, "maxItems": pages},
         },
-        "required": ["title", "pages"],
+        "required": ["title", "setting", "pages"],
         "additionalProperties": False,
     }
 
@@ -60,7 +78,7 @@ _SUGGESTIONS_SCHEMA = {
 }
 
 
-def describe_request(request: StoryRequest) -> str:
+def describe_request(request: StoryRequest, cast: tuple[CastMember, ...]) -> str:
     hero = request.character
     lines = [
         f"Hero: {hero.name}, age {hero.age}.",
@@ -70,6 +88,8 @@ def describe_request(request: StoryRequest) -> str:
     for companion in hero.companions:
         traits = f" ({', '.join(companion.traits)})" if companion.traits else ""
         lines.append(f"{companion.relation.capitalize()}: {companion.name}{traits}.")
+    lines.append("How the cast looks (keep the words true to these): ")
+    lines += [f"- {member.description}" for member in cast]
     if hero.message:
         lines.append(f"Personal message for the end: {hero.message}")
     lines.append(f"Story idea: {request.prompt}")
@@ -82,6 +102,23 @@ def describe_request(request: StoryRequest) -> str:
     return "\n".join(lines)
 
 
+def _has_text(page: object) -> bool:
+    return isinstance(page, dict) and bool(str(page.get("text", "")).strip())
+
+
+def _draft(page: dict[str, Any], setting: Place, cast: tuple[CastMember, ...]) -> PageDraft:
+    """A page as the model wrote it, its place and characters checked against the book."""
+    text, scene = str(page["text"]).strip(), str(page.get("scene", "")).strip()
+    answer = page.get("characters")
+    names = [str(n) for n in answer] if isinstance(answer, list) else []
+    return PageDraft(
+        text=text,
+        scene=scene,
+        place=page_place(str(page.get("place") or ""), setting, scene),
+        characters=page_characters(cast, names, text, scene),
+    )
+
+
 class ChatStoryWriter:
     name = "openai-chat"
 
@@ -90,24 +127,28 @@ class ChatStoryWriter:
         self.chat = chat
         self.fallback = fallback
 
-    def write(self, request: StoryRequest, seed: int) -> Story:
+    def write(
+        self, request: StoryRequest, seed: int, cast: tuple[CastMember, ...] | None = None
+    ) -> Story:
+        cast = cast if cast is not None else cast_for(request.character, seed)
         messages = [
             {"role": "system", "content": BRIEF},
-            {"role": "user", "content": describe_request(request)},
+            {"role": "user", "content": describe_request(request, cast)},
         ]
         try:
             data, usage = self.chat.complete_json(
-                self.model, messages, STORY_TOKENS, ("story", _story_schema(request.pages))
+                self.model, messages, STORY_TOKENS, ("story", _story_schema(request.pages, cast))
             )
             title = str(data.get("title") or "").strip()
-            drafts = [
-                PageDraft(text=str(p["text"]).strip(), scene=str(p["scene"]).strip())
-                for p in data.get("pages") or []
-                if isinstance(p, dict) and str(p.get("text", "")).strip()
-            ]
-        except (ServiceError, KeyError, TypeError) as exc:
+            # The user's own setting wins over the model's choice.
+            answer = str(data.get("setting") or "")
+            setting = (
+                places().get(answer) if answer and not request.setting else book_setting(request)
+            )
+            drafts = [_draft(p, setting, cast) for p in data.get("pages") or [] if _has_text(p)]
+        except (ServiceError, KeyError, TypeError, AttributeError) as exc:
             log.warning("The story model failed; the offline writer takes over: %s", exc)
-            story = self.fallback.write(request, seed)
+            story = self.fallback.write(request, seed, cast)
             return replace(
                 story, notes=(f"The story model failed ({exc}); the offline writer wrote it.",)
             )
@@ -120,17 +161,19 @@ class ChatStoryWriter:
             )
             drafts = drafts[: request.pages]
         elif len(drafts) < request.pages:
-            offline = self.fallback.write(request, seed)
+            offline = self.fallback.write(request, seed, cast)
             missing = request.pages - len(drafts)
             notes.append(
                 f"The model wrote {len(drafts)} pages; {missing} came from the offline writer."
             )
             drafts += offline.pages[len(drafts) :]
         if not title:
-            title = (offline or self.fallback.write(request, seed)).title
+            title = (offline or self.fallback.write(request, seed, cast)).title
             notes.append("The model gave no title; the offline writer's title was used.")
         return Story(
             title=title,
+            setting=setting.label,
+            cast=cast,
             pages=tuple(drafts),
             writer=self.name,
             model=self.model,

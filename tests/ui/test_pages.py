@@ -207,20 +207,65 @@ def test_settings_save_apply_at_once_and_never_show_keys(home: Path) -> None:
     at = _app().switch_page("pages/settings.py").run()
     assert not at.exception
     assert any(t.label == "OpenAI key (not set)" for t in at.text_input)
-    at.text_input(key="openai_key").input("test-key-abcdefghijklmnop")
-    at.number_input[0].set_value(2)
+    at.text_input(key="setting_openai_api_key").input("test-key-abcdefghijklmnop")
+    at.number_input(key="setting_concurrency").set_value(2)
     next(b for b in at.button if b.label == "Save settings").click().run()
     assert not at.exception
     assert at.success[0].value.startswith("Settings saved")
     assert shared_engine().settings.concurrency == 2
     assert shared_engine().settings.openai_api_key == "test-key-abcdefghijklmnop"
     saved = json.loads((home / "data" / "settings.json").read_text())
-    assert saved["ILLUSTRATION_CONCURRENCY"] == "2"
+    assert saved == {
+        "ILLUSTRATION_CONCURRENCY": "2",
+        "OPENAI_API_KEY": "test-key-abcdefghijklmnop",
+    }
 
     at.run()
     assert any(t.label == "OpenAI key (set)" for t in at.text_input)
     page_text = json.dumps([str(e) for e in at.main])
     assert "abcdefghijklmnop" not in page_text
+
+
+def _captions(at: AppTest) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+def test_settings_page_says_where_values_come_from_and_pins_only_changes(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ILLUSTRATION_CONCURRENCY", "3")
+    monkeypatch.setenv("AZURE_OPENAI_API_KEY", "azure-secret-from-the-environment")
+    at = _app().switch_page("pages/settings.py").run()
+    assert not at.exception
+    assert at.number_input(key="setting_concurrency").value == 3
+    assert "Set in the environment (`ILLUSTRATION_CONCURRENCY`)" in _captions(at)
+    assert "Set in the environment (`AZURE_OPENAI_API_KEY`)" in _captions(at)
+    assert "Default (`GENERATED_IMAGE_MAX_FILES`)" in _captions(at)
+    assert any(t.label == "Azure key (set)" for t in at.text_input)
+    assert "azure-secret" not in json.dumps([str(e) for e in at.main])
+
+    at.number_input(key="setting_max_files").set_value(50)
+    next(b for b in at.button if b.label == "Save settings").click().run()
+    assert not at.exception
+    saved = json.loads((home / "data" / "settings.json").read_text())
+    assert saved == {"GENERATED_IMAGE_MAX_FILES": "50"}
+    assert "Saved on this page (`GENERATED_IMAGE_MAX_FILES`)" in _captions(at)
+
+    # A value set in the environment later is not hidden by an earlier save.
+    monkeypatch.setenv("ILLUSTRATION_CONCURRENCY", "5")
+    shared_engine().reload_settings()
+    assert shared_engine().settings.concurrency == 5
+
+    # "Use the default" takes the saved value out of the settings file.
+    at.run()
+    assert at.number_input(key="setting_concurrency").value == 5
+    at.checkbox(key="reset_max_files").check()
+    assert at.checkbox(key="reset_max_files").label == "Use the default instead (300)"
+    next(b for b in at.button if b.label == "Save settings").click().run()
+    assert not at.exception
+    assert json.loads((home / "data" / "settings.json").read_text()) == {}
+    assert shared_engine().settings.max_files == 300
+    assert "Default (`GENERATED_IMAGE_MAX_FILES`)" in _captions(at)
 
 
 def test_settings_prune_now_removes_old_pictures(home: Path) -> None:

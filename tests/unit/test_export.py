@@ -18,8 +18,10 @@ from PIL import Image
 from pypdf import PdfReader
 
 from storyillus import Book, Character, Engine, Illustration, InvalidInput, Page, StoryRequest
+from storyillus.casting import cast_for
 from storyillus.domain import MAX_TEXT_CHARS
 from storyillus.export import book_pdf, book_zip, page_picture
+from storyillus.places import places
 from tests.conftest import make_settings, png_bytes
 
 LONG_TEXT = (
@@ -59,14 +61,17 @@ def _book(
     illustration = Illustration(
         "offline", "offline-illustrator", False, local_url="/generated/x.png"
     )
+    cast = cast_for(hero, seed=1)
     pages = tuple(
-        Page(i, text, f"Scene {i}.", illustration if drawn else None)
+        Page(i, text, f"Scene {i}.", "sea", (name,), illustration if drawn else None)
         for i, text in enumerate(texts, start=1)
     )
     return Book(
         id="b" * 32,
         title=title or f"{name} and the Sea",
         request=request,
+        setting="sea",
+        cast=cast,
         pages=pages,
         created_at=1_700_000_000.0,
         seed=1,
@@ -241,8 +246,11 @@ def test_real_book_zip_holds_pictures_story_and_json(real) -> None:
     assert first["text"] == book.pages[0].text
     assert first["description"] == book.pages[0].scene
     assert first["image"] == "images/page-01.png"
-    assert (first["provider"], first["model"]) == ("offline", "offline-illustrator")
-    assert first["characterReferenced"] is False
+    drawn = first["illustration"]
+    assert (drawn["provider"], drawn["model"]) == ("offline", "offline-illustrator")
+    assert drawn["characterReferenced"] is False
+    assert first["place"] in places().names and first["characters"][0] == "Zoë"
+    assert data_json["cast"][0]["name"] == "Zoë" and data_json["setting"] == book.setting
     home = str(engine.settings.home)
     for name in archive.namelist():
         assert home.encode() not in archive.read(name)
@@ -278,7 +286,7 @@ def test_zip_leaves_out_missing_pictures_and_private_paths(tmp_path: Path) -> No
         None,
         "images/page-04.png",
     ]
-    assert data["pages"][1]["provider"] is None
+    assert data["pages"][1]["illustration"] is None
     story = archive.read("story.md").decode()
     assert "![Page 2]" not in story and "![Page 3]" not in story
     for page in book.pages:

@@ -11,14 +11,34 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageStat
 
 from storyillus._exceptions import IllustrationError
-from storyillus.domain import SETTINGS, Character, Companion
+from storyillus.casting import cast_for
+from storyillus.domain import CastMember, Character, Companion
 from storyillus.illustration import _offline_hero as hero
 from storyillus.illustration import _offline_props as props
 from storyillus.illustration import offline
 from storyillus.illustration.base import SceneRequest
 from storyillus.illustration.offline import OfflineIllustrator, ReferenceCache
+from storyillus.places import places
 
 SMALL = (384, 384)
+NIA = cast_for(Character.create("Nia", 6), seed=7)
+# One place for each painter the places vocabulary uses today, and a custom place.
+PLACES = (
+    "space",
+    "garden",
+    "forest",
+    "sea",
+    "castle",
+    "city",
+    "snow",
+    "desert",
+    "bedroom",
+    "meadow",
+)
+
+
+def shirt_of(member: CastMember) -> tuple[int, int, int]:
+    return hero.look_of(member, 7).shirt
 
 
 def request(**changes: object) -> SceneRequest:
@@ -29,8 +49,8 @@ def request(**changes: object) -> SceneRequest:
         page_count=8,
         page_text="Nia walks happily along.",
         scene="Nia walks along, smiling.",
-        character=Character(name="Nia", age=6),
-        setting="meadow",
+        place="meadow",
+        cast=NIA,
         art_style="watercolor",
         reference=None,
         size=SMALL,
@@ -90,7 +110,7 @@ def test_default_page_is_a_1024_rgb_png_from_the_offline_provider() -> None:
 
 @pytest.mark.parametrize("size", [(256, 256), (1536, 1024), (640, 960)])
 def test_any_reasonable_size_works(size: tuple[int, int]) -> None:
-    img = draw(request(size=size, setting="city", scene="Nia rides a bicycle in the city"))
+    img = draw(request(size=size, place="city", scene="Nia rides a bicycle in the city"))
     assert img.size == size
     assert img.mode == "RGB"
 
@@ -102,8 +122,8 @@ def test_a_size_out_of_range_is_an_illustration_error() -> None:
 
 def test_every_setting_and_style_draws() -> None:
     styles = ("watercolor", "storybook", "cartoon", "crayon", "paper cut")
-    for index, setting in enumerate((*SETTINGS, "", "jungle")):
-        img = draw(request(setting=setting, art_style=styles[index % 5], size=(256, 256)))
+    for index, place in enumerate((*PLACES, "planet zorb", "jungle")):
+        img = draw(request(place=place, art_style=styles[index % 5], size=(256, 256)))
         assert img.size == (256, 256)
         # a real picture, not a flat placeholder
         assert max(ImageStat.Stat(img).stddev) > 20
@@ -113,7 +133,7 @@ def test_every_setting_and_style_draws() -> None:
 
 
 def test_the_same_request_gives_the_same_bytes() -> None:
-    req = request(scene="Nia flies a kite with her dog", setting="meadow")
+    req = request(scene="Nia flies a kite with her dog", place="meadow")
     assert png(req) == png(req)
 
 
@@ -129,7 +149,7 @@ def test_renders_in_parallel_threads_match_renders_one_at_a_time(tmp_path: Path)
     reference = tmp_path / "me.png"
     Image.new("RGB", (120, 160), (30, 160, 90)).save(reference)
     requests = [
-        request(page_number=n, setting=SETTINGS[n % len(SETTINGS)], reference=reference)
+        request(page_number=n, place=PLACES[n % len(PLACES)], reference=reference)
         for n in range(1, 7)
     ]
     illustrator = OfflineIllustrator(cache=ReferenceCache())
@@ -149,8 +169,8 @@ def test_randomness_never_comes_from_the_salted_hash() -> None:
 
 
 def test_space_at_night_and_desert_at_noon_look_clearly_different() -> None:
-    space = top_mean(draw(request(setting="space", scene="Nia floats among the stars at night")))
-    desert = top_mean(draw(request(setting="desert", scene="Nia crosses the desert at noon")))
+    space = top_mean(draw(request(place="space", scene="Nia floats among the stars at night")))
+    desert = top_mean(draw(request(place="desert", scene="Nia crosses the desert at noon")))
     assert brightness(space) < 90
     assert brightness(desert) > 150
     assert brightness(desert) - brightness(space) > 80
@@ -158,7 +178,7 @@ def test_space_at_night_and_desert_at_noon_look_clearly_different() -> None:
 
 def test_the_time_of_day_changes_the_sky() -> None:
     skies = {
-        time: top_mean(draw(request(setting="meadow", scene=f"Nia plays in the {word}")))
+        time: top_mean(draw(request(place="meadow", scene=f"Nia plays in the {word}")))
         for time, word in (
             ("morning", "morning"),
             ("day", "afternoon"),
@@ -182,14 +202,13 @@ def test_time_of_day_comes_from_the_scene_first_then_the_page_text() -> None:
     assert offline.time_of_day(words("A walk"), words("in the park")) == "day"
 
 
-def test_an_open_setting_is_guessed_from_the_scene_words() -> None:
-    words = props.words
-    assert offline.resolve_setting("", words("Waves splash on the beach"), []) == "ocean"
-    assert offline.resolve_setting("", words("A rocket among the planets"), []) == "space"
-    assert offline.resolve_setting("", words("Tucked into bed in her bedroom"), []) == "home"
-    assert offline.resolve_setting("", words("Something happens"), []) == "meadow"
-    assert offline.resolve_setting("jungle", words("Nia walks"), []) == "forest"
-    assert offline.resolve_setting("Castle", [], []) == "castle"
+def test_the_page_place_decides_the_picture_not_the_words() -> None:
+    words = "Nia walks along the sand by the waves"
+    reef = png(request(place="coral reef", scene=words))
+    assert png(request(place="underwater", scene=words)) == reef  # one painter for both today
+    assert png(request(place="bedroom", scene=words)) != reef
+    # A place's default time of day: the bedroom is painted at night unless the words say.
+    assert offline.time_of_day([], [], places().get("bedroom").time) == "night"
 
 
 def test_props_are_found_in_the_scene_words_with_plurals() -> None:
@@ -216,38 +235,62 @@ def test_a_prop_named_in_the_scene_is_drawn() -> None:
 # --- the hero -----------------------------------------------------------------------
 
 
-def test_the_hero_look_comes_from_the_name() -> None:
-    assert hero.look_for("Nia") == hero.look_for("  nia ")
-    looks = {hero.look_for(name) for name in ("Nia", "Sam", "Ravi", "Lena", "Omar", "Ada")}
-    assert len(looks) > 1
+def test_the_hero_is_drawn_from_the_casts_look_not_the_name() -> None:
+    red = NIA[0].look.clothes.__class__("red", "#ea5656", "t-shirt and trousers")
+    in_red = replace(NIA[0], look=replace(NIA[0].look, clothes=red))
+    blue = replace(red, colour="blue", hex="#6070d6")
+    in_blue = replace(NIA[0], look=replace(NIA[0].look, clothes=blue))
+    scene = "Nia waves hello"
+    red_page, blue_page = (
+        draw(request(scene=scene, cast=(in_red,))),
+        draw(request(scene=scene, cast=(in_blue,))),
+    )
+    assert near(red_page, (234, 86, 86), 20) > near(blue_page, (234, 86, 86), 20) + 300
+    assert near(blue_page, (96, 112, 214), 20) > near(red_page, (96, 112, 214), 20) + 300
 
 
 def test_the_hero_looks_the_same_on_every_page_of_a_book() -> None:
-    shirt = hero.look_for("Nia").shirt
+    shirt = shirt_of(NIA[0])
     scenes = [
         ("meadow", "Nia runs down the hill"),
         ("garden", "Nia waters the garden"),
         ("city", "Nia walks to the shop"),
-        ("ocean", "Nia paddles at the beach"),
+        ("beach", "Nia paddles at the beach"),
         ("castle", "Nia knocks at the castle gate"),
     ]
-    for number, (setting, scene) in enumerate(scenes, start=1):
-        img = draw(request(page_number=number, setting=setting, scene=scene, size=(512, 512)))
-        assert near(img, shirt, 24) > 400, (setting, shirt)
+    for number, (place, scene) in enumerate(scenes, start=1):
+        img = draw(request(page_number=number, place=place, scene=scene, size=(512, 512)))
+        assert near(img, shirt, 24) > 400, (place, shirt)
 
 
-def test_companions_can_appear_beside_the_hero() -> None:
-    nia_shirt = hero.look_for("Nia").shirt
-    name = next(
-        n for n in ("Kofi", "Ben", "Ivy", "Raj", "Tom") if hero.look_for(n).shirt != nia_shirt
+def test_companions_on_the_page_stand_beside_the_hero_in_their_own_look() -> None:
+    nia_shirt = shirt_of(NIA[0])
+    family = next(
+        cast
+        for seed in range(50)
+        if shirt_of(
+            (
+                cast := cast_for(
+                    Character.create("Nia", 6, companions=[Companion("Kofi", "brother")]), seed
+                )
+            )[1]
+        )
+        != nia_shirt
     )
-    friend = Character(name="Nia", age=6, companions=(Companion(name, "brother"),))
-    scene = f"Nia and {name} walk along"
+    cast = (NIA[0], family[1])
+    scene = "Nia and Kofi walk along"
     alone = draw(request(scene=scene))
-    together = draw(request(scene=scene, character=friend))
+    together = draw(request(scene=scene, cast=cast))
     assert alone.tobytes() != together.tobytes()
-    shirt = hero.look_for(name).shirt
+    shirt = shirt_of(family[1])
     assert near(together, shirt, 24) > near(alone, shirt, 24) + 100
+
+
+def test_an_animal_companion_is_drawn_as_its_animal() -> None:
+    dog = cast_for(Character.create("Nia", 6, companions=[Companion("Rex", "dog")]), 7)[1]
+    assert dog.kind == "dog"
+    together = draw(request(scene="Nia walks", cast=(NIA[0], dog)))
+    assert together.tobytes() != draw(request(scene="Nia walks")).tobytes()
 
 
 # --- reference pictures -----------------------------------------------------------

@@ -9,11 +9,15 @@ from collections import Counter
 
 import pytest
 
-from storyillus.domain import SETTINGS, Character, Companion, Story, StoryRequest
+from storyillus.casting import cast_for
+from storyillus.domain import Character, Companion, Story, StoryRequest
+from storyillus.illustration._offline_scenes import PAINTERS
 from storyillus.writing.base import StoryWriter
 from storyillus.writing.offline import OfflineStoryWriter, _BookWriter, guess_setting, key_nouns
 
 WRITER = OfflineStoryWriter()
+# The writer's phrase families: one per painter the places vocabulary names.
+SETTINGS = tuple(PAINTERS)
 
 # Words that tell an illustrator where a scene is, by setting.
 SETTING_WORDS = {
@@ -99,7 +103,8 @@ def test_different_seeds_different_stories() -> None:
 
 def test_several_story_shapes() -> None:
     # Lost thing, someone to help, a journey, a fear, a mystery: not one template.
-    arcs = {_BookWriter(request(), random.Random(seed)).arc for seed in range(40)}
+    cast = cast_for(lila(), 1)
+    arcs = {_BookWriter(request(), cast, random.Random(seed)).arc for seed in range(40)}
     assert len(arcs) >= 4
     openings = {
         WRITER.write(request(prompt=p), 1).pages[1].text
@@ -287,7 +292,8 @@ def test_guess_setting() -> None:
     assert guess_setting(request(prompt="An underwater treasure hunt")) == "ocean"
     assert guess_setting(request(prompt="The knight and the dragon")) == "castle"
     assert guess_setting(request(prompt="Sledding on a snowy day")) == "snow"
-    assert guess_setting(request(prompt="A day")) == "meadow"
+    assert guess_setting(request(lila(interests=["painting"]), prompt="A day")) == "meadow"
+    assert guess_setting(request(prompt="A day")) == "forest"  # Lila loves dinosaurs
     assert guess_setting(request(setting="under the sea")) == "ocean"
     # A place noun outweighs a mere hint: a cosmic garden is still a garden.
     assert guess_setting(request(prompt="A cosmic garden adventure")) == "garden"

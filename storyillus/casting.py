@@ -1,0 +1,208 @@
+"""The cast of a book: who is in it, how each one is drawn, in words that never change.
+
+The hero comes first, then every companion. Each member's look is chosen once, when the
+book is made, and written into a description that every page's prompt repeats word for
+word, so pictures from any illustrator agree from page to page. The words and colours
+come from ``storyillus/data/looks.toml``. A name never decides a look: the book's seed
+does, or the reference picture where it shows something (its main colour dresses the hero).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from storyillus._exceptions import ConfigError
+from storyillus.domain import CastMember, Character, Companion, Feature, Look
+
+LOOKS_FILE = Path(__file__).with_name("data") / "looks.toml"
+HERO = "hero"
+ANIMALS = frozenset({"dog", "cat", "rabbit"})
+
+Colour = tuple[str, str]
+"""A colour word and its ``#rrggbb``."""
+
+
+@dataclass(frozen=True)
+class LookWords:
+    """The vocabulary of looks, loaded once from ``looks.toml``."""
+
+    hair: tuple[Colour, ...]
+    elder_hair: tuple[Colour, ...]
+    skin: tuple[Colour, ...]
+    eyes: tuple[Colour, ...]
+    clothes: tuple[Colour, ...]
+    fur: tuple[Colour, ...]
+    hair_styles: tuple[str, ...]
+    outfits: tuple[tuple[str, str], ...]
+    """(words, the offline illustrator's outfit)."""
+    kinds: dict[str, str]
+    """A role or name word -> the kind drawn: child, adult, elder or an animal."""
+
+
+def _colours(data: dict[str, object], key: str, path: Path) -> tuple[Colour, ...]:
+    entries = data.get(key)
+    if not isinstance(entries, list) or not entries:
+        raise ConfigError(f"{path}: '{key}' must be a list of [word, \"#rrggbb\"] pairs.")
+    colours = []
+    for entry in entries:
+        if (
+            not isinstance(entry, list)
+            or len(entry) != 2
+            or not all(isinstance(part, str) for part in entry)
+            or len(entry[1]) != 7
+            or not entry[1].startswith("#")
+        ):
+            raise ConfigError(f'{path}: {key} entry {entry!r} is not [word, "#rrggbb"].')
+        colours.append((entry[0], entry[1].lower()))
+    return tuple(colours)
+
+
+def load_look_words(path: Path = LOOKS_FILE) -> LookWords:
+    """Read and check the looks vocabulary; a broken entry raises ConfigError naming it."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path} cannot be read: {error}.") from None
+    kinds: dict[str, str] = {}
+    for kind, words in data.get("kinds", {}).items():
+        for word in words:
+            if word in kinds:
+                raise ConfigError(
+                    f"{path}: {word!r} is listed under both {kinds[word]} and {kind}."
+                )
+            kinds[word] = kind
+    return LookWords(
+        hair=_colours(data, "hair", path),
+        elder_hair=_colours(data, "elder_hair", path),
+        skin=_colours(data, "skin", path),
+        eyes=_colours(data, "eyes", path),
+        clothes=_colours(data, "clothes", path),
+        fur=_colours(data, "fur", path),
+        hair_styles=tuple(data["hair_styles"]),
+        outfits=tuple((words, outfit) for words, outfit in data["outfits"]),
+        kinds=kinds,
+    )
+
+
+@cache
+def look_words() -> LookWords:
+    return load_look_words()
+
+
+def _rng(*parts: object) -> random.Random:
+    """A generator seeded from a SHA-256 of the parts (never Python's salted hash())."""
+    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode("utf-8")).digest()
+    return random.Random(int.from_bytes(digest[:16], "big"))
+
+
+def kind_of(companion: Companion) -> str:
+    """How a companion is drawn, from the words of its relation, then of its name."""
+    words = look_words().kinds
+    for text in (companion.relation, companion.name, " ".join(companion.traits)):
+        for word in text.lower().replace("-", " ").split():
+            for candidate in (word, word.removesuffix("s")):
+                if candidate in words:
+                    return words[candidate]
+    return "child"
+
+
+def nearest_colour(rgb: tuple[int, int, int], colours: Sequence[Colour]) -> Colour:
+    """The named colour closest to ``rgb``: a reference picture's colour, said in words."""
+
+    def distance(colour: Colour) -> int:
+        hex_ = colour[1]
+        other = (int(hex_[1:3], 16), int(hex_[3:5], 16), int(hex_[5:7], 16))
+        return sum((a - b) ** 2 for a, b in zip(rgb, other, strict=True))
+
+    return min(colours, key=distance)
+
+
+def _person_look(rng: random.Random, kind: str) -> Look:
+    words = look_words()
+    hair = rng.choice(words.elder_hair if kind == "elder" else words.hair)
+    style = rng.choice(("short", "bob", "curly") if kind == "elder" else words.hair_styles)
+    outfit_words, _ = rng.choice(words.outfits)
+    clothes = rng.choice(words.clothes)
+    extras = ("round glasses",) if kind == "elder" or rng.random() < 0.12 else ()
+    return Look(
+        hair=Feature(hair[0], hair[1], style),
+        skin=Feature(*rng.choice(words.skin)),
+        eyes=Feature(*rng.choice(words.eyes)),
+        clothes=Feature(clothes[0], clothes[1], outfit_words),
+        extras=extras,
+    )
+
+
+def _animal_look(rng: random.Random) -> Look:
+    fur = rng.choice(look_words().fur)
+    collar = rng.choice(look_words().clothes)
+    return Look(
+        hair=Feature(fur[0], fur[1], "fur"), clothes=Feature(collar[0], collar[1], "collar")
+    )
+
+
+def describe(name: str, role: str, kind: str, look: Look, age: int | None = None) -> str:
+    """One or two sentences an illustrator can draw from; pages repeat them word for word."""
+    if kind in ANIMALS:
+        return f"{name}, a {look.hair.colour} {kind} with a {look.clothes.words}."
+    who = {
+        "elder": "grandparent",
+        "adult": "grown-up",
+    }.get(kind, f"{age}-year-old child" if age else "child")
+    if role not in (HERO, "friend") and kind != "child":
+        who = role
+    text = (
+        f"{name}, a {who} with {look.hair.words} hair, {look.skin.colour} skin and "
+        f"{look.eyes.colour} eyes, wearing a {look.clothes.words}"
+    )
+    if look.extras:
+        text += " and " + " and ".join(look.extras)
+    return text + "."
+
+
+def cast_for(
+    character: Character, seed: int, reference_rgb: Sequence[tuple[int, int, int]] = ()
+) -> tuple[CastMember, ...]:
+    """The book's cast: the hero, then each companion, each with a look and a description.
+
+    ``reference_rgb`` are the reference picture's main colours, most telling first; the
+    first dresses the hero.
+    """
+    rng = _rng("cast", seed, character.name)
+    look = _person_look(rng, "child")
+    if reference_rgb:
+        word, hex_ = nearest_colour(reference_rgb[0], look_words().clothes)
+        look = Look(look.hair, look.skin, look.eyes, Feature(word, hex_, look.clothes.detail))
+    members = [
+        CastMember(
+            name=character.name,
+            role=HERO,
+            kind="child",
+            look=look,
+            description=describe(character.name, HERO, "child", look, character.age),
+        )
+    ]
+    for companion in character.companions:
+        kind = kind_of(companion)
+        member_rng = _rng("cast", seed, companion.name, companion.relation)
+        look = _animal_look(member_rng) if kind in ANIMALS else _person_look(member_rng, kind)
+        age = character.age if kind == "child" else None
+        members.append(
+            CastMember(
+                name=companion.name,
+                role=companion.relation or "friend",
+                kind=kind,
+                look=look,
+                description=describe(companion.name, companion.relation, kind, look, age),
+            )
+        )
+    return tuple(members)
+
+
+__all__ = ["cast_for", "describe", "kind_of", "load_look_words", "look_words", "nearest_colour"]

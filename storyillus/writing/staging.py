@@ -1,0 +1,81 @@
+"""Where each page happens and who is on it, decided once by the writer for the illustrators.
+
+Both writers use these: the offline writer for the pages it composes, the chat writer to
+check what the model answered. Places are names from the vocabulary (``storyillus.places``);
+characters are names from the book's cast. The illustrators read the result and never
+guess from the words again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from storyillus.domain import CastMember, StoryRequest
+from storyillus.places import Place, places
+
+DEFAULT_PLACE = "meadow"
+"""Where a story with no place in its words happens."""
+
+
+def book_setting(request: StoryRequest) -> Place:
+    """The place the user chose, else the first the idea, themes or interests name."""
+    vocabulary = places()
+    if request.setting:
+        return vocabulary.resolve(request.setting)
+    for text in (request.prompt, " ".join(request.themes), " ".join(request.character.interests)):
+        found = vocabulary.mentions(text)
+        if found:
+            return found[0]
+    return vocabulary.get(DEFAULT_PLACE)
+
+
+def page_place(answer: str | None, setting: Place, text: str = "") -> str:
+    """A page's place: the writer's answer if the vocabulary knows it, else what the page
+    names, else the book's setting."""
+    vocabulary = places()
+    if answer and answer.strip().lower() in vocabulary.names:
+        return answer.strip().lower()
+    named = vocabulary.mentions(text)
+    return named[0].name if named else setting.label
+
+
+def _mentions(name: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", text.casefold()) is not None
+
+
+def page_characters(
+    cast: Sequence[CastMember], answer: Iterable[str] = (), *texts: str
+) -> tuple[str, ...]:
+    """The cast on a page, in cast order: the hero, whoever the writer put there, and whoever
+    the page's words name. Names the cast does not have are dropped."""
+    chosen = {name.casefold() for name in answer}
+    return tuple(
+        member.name
+        for index, member in enumerate(cast)
+        if index == 0
+        or member.name.casefold() in chosen
+        or any(_mentions(member.name, text) for text in texts)
+    )
+
+
+def legacy_book_model(
+    request: StoryRequest, cast: Sequence[CastMember], pages: Sequence[tuple[str, str]]
+) -> tuple[str, list[tuple[str, tuple[str, ...]]]]:
+    """For a book made before the book model: its setting, and each page's place and
+    characters, from what it has (the request, and each page's text and scene)."""
+    setting = book_setting(request)
+    staged = [
+        (page_place(None, setting, scene), page_characters(cast, (), text, scene))
+        for text, scene in pages
+    ]
+    return setting.label, staged
+
+
+__all__ = [
+    "DEFAULT_PLACE",
+    "book_setting",
+    "legacy_book_model",
+    "page_characters",
+    "page_place",
+]
