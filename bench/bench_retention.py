@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from storyillus import Character, StoryRequest
+from storyillus.casting import cast_for
 from storyillus.domain import Book, Illustration, Page
 from storyillus.storage.files import ImageFiles, SavedImage
 from storyillus.storage.retention import Retention
@@ -44,7 +45,9 @@ def new_book(store: Store, pages: int = 1) -> Book:
         id=uuid.uuid4().hex,
         title="Bench",
         request=StoryRequest.create(hero, "A bench story", pages=4, seed=1),
-        pages=tuple(Page(number=i, text="t", scene="s") for i in range(1, pages + 1)),
+        setting="garden",
+        cast=cast_for(hero, 1),
+        pages=tuple(Page(i, "t", "s", "garden", ("Lila",)) for i in range(1, pages + 1)),
         created_at=time.time(),
         seed=1,
     )

@@ -13,7 +13,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from storyillus._exceptions import NotFound
-from storyillus.domain import Book, Illustration, Page, StoryRequest
+from storyillus.domain import Book, CastMember, Illustration, Page, StoryRequest
 from storyillus.storage.files import ImageFiles
 from storyillus.store._database import Database, dumps, illustration_from
 
@@ -49,11 +49,15 @@ class Books:
             id=row["id"],
             title=row["title"],
             request=StoryRequest.from_json(self._request_read(json.loads(row["request"]))),
+            setting=row["setting"],
+            cast=tuple(CastMember.from_json(member) for member in json.loads(row["cast"])),
             pages=tuple(
                 Page(
                     number=p["number"],
                     text=p["text"],
                     scene=p["scene"],
+                    place=p["place"],
+                    characters=tuple(json.loads(p["characters"])),
                     illustration=illustration_from(p["illustration"]),
                 )
                 for p in pages
@@ -72,12 +76,15 @@ class Books:
     def add(self, book: Book) -> None:
         with self._database.write() as db:
             db.execute(
-                "INSERT INTO books (id, title, request, seed, writer, model, pinned, created_at,"
-                " story_usage, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                'INSERT INTO books (id, title, request, setting, "cast", seed, writer, model,'
+                " pinned, created_at, story_usage, notes)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     book.id,
                     book.title,
                     dumps(self._request_kept(book.request.to_json())),
+                    book.setting,
+                    dumps([member.to_json() for member in book.cast]),
                     book.seed,
                     book.writer,
                     book.model,
@@ -88,8 +95,12 @@ class Books:
                 ),
             )
             db.executemany(
-                "INSERT INTO pages (book_id, number, text, scene) VALUES (?, ?, ?, ?)",
-                [(book.id, p.number, p.text, p.scene) for p in book.pages],
+                "INSERT INTO pages (book_id, number, text, scene, place, characters)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (book.id, p.number, p.text, p.scene, p.place, dumps(list(p.characters)))
+                    for p in book.pages
+                ],
             )
 
     def set_page_text(self, book_id: str, number: int, text: str) -> None:

@@ -7,7 +7,10 @@ leaves the file at one version or the next, never in between. A file newer than 
 migration here is refused: this code cannot know what the newer one changed.
 
 Versions 1 and 2 are the schemas the code before issue 11 made (commits 14cd733 and
-dd7dd42); a file it made, at version 2, goes on from 3.
+dd7dd42); a file it made, at version 2, goes on from 3. That code sets ``user_version``
+back to 2 whenever it opens a file, so every migration after 2 must also hold when run
+again over its own result (``IF NOT EXISTS``, columns added only when missing, rows filled
+only when empty).
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from storyillus._exceptions import StoreError
+from storyillus.casting import cast_for
+from storyillus.domain import StoryRequest
 from storyillus.store._database import Database, dumps
+from storyillus.writing.staging import legacy_book_model
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,49 @@ def _upload_references_by_name(db: sqlite3.Connection) -> None:
         if path and PurePath(path).parent.name == "uploads":
             character["imagePath"] = PurePath(path).name
             db.execute("UPDATE books SET request = ? WHERE id = ?", (dumps(request), row[0]))
+
+
+def _add_column(db: sqlite3.Connection, table: str, column: str, kind: str) -> None:
+    """``ALTER TABLE ... ADD COLUMN``, unless a previous run of the migration added it."""
+    if column.strip('"') not in {row[1] for row in db.execute(f"PRAGMA table_xinfo({table})")}:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+
+
+def _book_model(db: sqlite3.Connection) -> None:
+    # Books made before the book model get the setting, the cast and each page's place and
+    # characters derived from what they have: the request, the seed and each page's words.
+    # The cast is the one a new book with that character and seed would get, without the
+    # reference picture's colour (the picture may be gone, and its folder is not known here).
+    # CAST is an SQL keyword: the column is written "cast" in every statement.
+    for table, column in (
+        ("books", "setting"),
+        ("books", '"cast"'),
+        ("pages", "place"),
+        ("pages", "characters"),
+    ):
+        _add_column(db, table, column, "TEXT")
+    books = db.execute(
+        'SELECT id, request, seed FROM books WHERE setting IS NULL OR "cast" IS NULL'
+        " OR id IN (SELECT book_id FROM pages WHERE place IS NULL OR characters IS NULL)"
+    ).fetchall()
+    for book_id, request_text, seed in books:
+        request = StoryRequest.from_json(json.loads(request_text))
+        cast = cast_for(request.character, seed)
+        pages = db.execute(
+            "SELECT number, text, scene FROM pages WHERE book_id = ? ORDER BY number", (book_id,)
+        ).fetchall()
+        setting, staged = legacy_book_model(request, cast, [(p[1], p[2]) for p in pages])
+        db.execute(
+            'UPDATE books SET setting = ?, "cast" = ? WHERE id = ?',
+            (setting, dumps([member.to_json() for member in cast]), book_id),
+        )
+        db.executemany(
+            "UPDATE pages SET place = ?, characters = ? WHERE book_id = ? AND number = ?",
+            [
+                (place, dumps(list(characters)), book_id, page[0])
+                for page, (place, characters) in zip(pages, staged, strict=True)
+            ],
+        )
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -135,6 +184,11 @@ END""",
         4,
         "reference pictures kept by file name in the uploads folder",
         step=_upload_references_by_name,
+    ),
+    Migration(
+        5,
+        "the book model: a book's setting and cast, each page's place and characters",
+        step=_book_model,
     ),
 )
 LATEST = MIGRATIONS[-1].version

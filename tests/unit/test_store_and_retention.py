@@ -9,20 +9,35 @@ from pathlib import Path
 import pytest
 
 from storyillus import NotFound
-from storyillus.domain import Book, Character, Illustration, JobStatus, Page, StoryRequest
+from storyillus.casting import cast_for
+from storyillus.domain import (
+    Book,
+    CastMember,
+    Character,
+    Companion,
+    Feature,
+    Illustration,
+    JobStatus,
+    Look,
+    Page,
+    StoryRequest,
+)
 from storyillus.storage.files import ImageFiles
 from storyillus.storage.retention import Retention
 from storyillus.store import Store
 
 
 def _book(book_id: str, pages: int = 3, pinned: bool = False) -> Book:
-    request = StoryRequest.create(Character.create("Lila", 7), "A cosmic garden adventure", pages=4)
+    hero = Character.create("Lila", 7)
+    request = StoryRequest.create(hero, "A cosmic garden adventure", pages=4)
     return Book(
         id=book_id,
         title="Lila and the Garden",
         request=request,
+        setting="garden",
+        cast=cast_for(hero, 1),
         pages=tuple(
-            Page(number=n, text=f"Text {n}.", scene=f"Scene {n}.") for n in range(1, pages + 1)
+            Page(n, f"Text {n}.", f"Scene {n}.", "garden", ("Lila",)) for n in range(1, pages + 1)
         ),
         created_at=time.time(),
         seed=1,
@@ -69,6 +84,60 @@ def test_job_lifecycle_follows_the_seed(parts) -> None:
     assert outcome.finished.error == "Page 2 could not be illustrated: The provider refused."
     assert store.books.get(book_id).pages[0].illustration.local_url == f"/generated/{saved.name}"
     assert store.jobs.unfinished() == []
+
+
+def test_a_book_round_trips_its_setting_cast_places_and_characters(parts) -> None:
+    store, files, _ = parts
+    hero = Character.create(
+        "Zoë", 6, companions=[Companion("Leo", "brother"), Companion("Biscuit", "dog")]
+    )
+    cast = (
+        *cast_for(hero, 5),
+        CastMember(
+            name="Nana",
+            role="grandmother",
+            kind="elder",
+            description="Nana has silver hair in a bun and round glasses.",
+            look=Look(
+                hair=Feature("silver", "#c0c0c8", "bun"),
+                skin=Feature("tan", "#c68e5e"),
+                eyes=Feature("green", "#3a7d44"),
+                clothes=Feature("blue", "#2255aa", "knitted cardigan"),
+                extras=("round glasses",),
+            ),
+            sheet="sheet-nana.png",
+        ),
+    )
+    book = Book(
+        id="r" * 32,
+        title="Zoë at Nana's Lighthouse",
+        request=StoryRequest.create(hero, "A night at Nana's lighthouse", setting="lighthouse"),
+        setting="nana's lighthouse",  # a custom place keeps the user's words
+        cast=cast,
+        pages=(
+            Page(1, "Zoë arrives.", "Scene 1.", "beach", ("Zoë", "Nana")),
+            Page(2, "Up the stairs.", "Scene 2.", "nana's lighthouse", ("Zoë", "Leo", "Biscuit")),
+            Page(3, "Bedtime.", "Scene 3.", "bedroom", ("Zoë",)),
+        ),
+        created_at=1_800_000_000.25,
+        seed=5,
+        usage={"total_tokens": 12},
+        notes=("a note",),
+    )
+    assert [m.role for m in cast[:3]] == ["hero", "brother", "dog"]
+    store.books.add(book)
+    assert store.books.get(book.id) == book
+    assert store.books.newest_first() == [book]
+    # Drawing a page changes its picture only.
+    job = store.jobs.add(book.id, [(2, "Scene 2.")], kind="redraw")
+    outcome, _ = _draw(store, files, job.id, book.id, 2)
+    assert outcome.recorded and outcome.finished is not None
+    drawn = store.books.get(book.id)
+    assert drawn.page(2).illustration is not None
+    assert (drawn.setting, drawn.cast) == (book.setting, book.cast)
+    assert [(p.place, p.characters) for p in drawn.pages] == [
+        (p.place, p.characters) for p in book.pages
+    ]
 
 
 def test_a_page_is_recorded_once(parts) -> None:
