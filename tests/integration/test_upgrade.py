@@ -15,7 +15,8 @@ from pathlib import Path, PurePath
 import pytest
 
 from storyillus._exceptions import StoreError
-from storyillus.domain import Character, JobStatus, StoryRequest
+from storyillus.domain import HEX_COLOUR, Character, JobStatus, StoryRequest
+from storyillus.places import places
 from storyillus.service import Engine
 from storyillus.store import Store
 from storyillus.store.migrations import LATEST, MIGRATIONS
@@ -114,6 +115,93 @@ def test_old_books_are_listed_newest_first_with_pages_texts_pictures_and_pin(
     maya = upgraded.get_book(MAYA)
     assert maya.character.companions[0].name == "Leo"
     assert maya.request.prompt == "Maya explores a coral reef with a friendly turtle"
+
+
+SEA_LIKE = {"sea", "coral reef", "underwater"}
+
+
+def test_old_books_get_a_setting_a_cast_and_each_page_a_place_and_characters(
+    upgraded: Engine,
+) -> None:
+    names = set(places().names)
+    assert names >= SEA_LIKE
+    books = upgraded.list_books()
+    for book in books:
+        assert book.setting
+        assert book.cast and book.hero.name == book.character.name and book.hero.is_hero
+        assert [m.name for m in book.cast[1:]] == [c.name for c in book.character.companions]
+        for member in book.cast:
+            assert member.description
+            assert member.look.hair.colour and HEX_COLOUR.match(member.look.hair.hex)
+            assert member.look.skin.colour and HEX_COLOUR.match(member.look.skin.hex)
+        for page in book.pages:
+            assert page.place in names
+            assert page.characters[0] == book.hero.name
+            assert set(page.characters) <= {m.name for m in book.cast}
+    maya = upgraded.get_book(MAYA)
+    assert maya.setting in SEA_LIKE  # the user chose "ocean"; never a meadow
+    assert [(m.name, m.role) for m in maya.cast] == [("Maya", "hero"), ("Leo", "brother")]
+    assert any(page.place in SEA_LIKE for page in maya.pages)
+    assert any("Leo" in page.characters for page in maya.pages)
+    # Ana's bedtime book and Sam's kitchen book: their ideas name the place.
+    assert upgraded.get_book(ANA).setting == "bedroom"
+    assert upgraded.get_book(SAM).setting == "kitchen"
+
+
+def test_old_books_keep_their_book_model_once_derived(v1_home: Path, upgraded: Engine) -> None:
+    """Derived once, by the migration, and stored: reading never derives it again."""
+    database = upgraded.settings.database_path
+    before = upgraded.get_book(MAYA)
+    stored = _rows(database, f"SELECT setting, \"cast\" FROM books WHERE id = '{MAYA}'")[0]
+    assert stored["setting"] == before.setting
+    assert json.loads(stored["cast"]) == [m.to_json() for m in before.cast]
+    assert (
+        _rows(database, "SELECT count(*) FROM pages WHERE place IS NULL OR characters IS NULL")[0][
+            0
+        ]
+        == 0
+    )
+    upgraded.close(wait=True)
+    again = Engine(make_settings(v1_home))
+    try:
+        assert again.get_book(MAYA) == before
+    finally:
+        again.close(wait=True)
+
+
+def test_a_home_opened_again_by_the_old_code_upgrades_again(
+    v1_home: Path, upgraded: Engine
+) -> None:
+    """The code before issue 11 sets user_version back to 2 and adds books without the book
+    model; the next start runs the migrations after 2 again and fills those books in."""
+    database = upgraded.settings.database_path
+    maya = upgraded.get_book(MAYA)
+    upgraded.close(wait=True)
+    db = sqlite3.connect(database)
+    db.execute(
+        "INSERT INTO books (id, title, request, seed, writer, model, created_at)"
+        " VALUES ('b2', 'Newer', ?, 3, 'offline', 'offline-storyteller', 2e9)",
+        (
+            json.dumps(
+                StoryRequest.create(
+                    Character.create("Ana", 4), "Ana bakes bread in the kitchen"
+                ).to_json()
+            ),
+        ),
+    )
+    db.execute("INSERT INTO pages (book_id, number, text, scene) VALUES ('b2', 1, 'Ana.', 'S.')")
+    db.execute("PRAGMA user_version = 2")
+    db.commit()
+    db.close()
+    engine = Engine(make_settings(v1_home))
+    try:
+        assert _version(database) == LATEST
+        assert engine.get_book(MAYA) == maya  # left as it was
+        newer = engine.get_book("b2")
+        assert newer.setting == "kitchen" and newer.hero.name == "Ana"
+        assert [(p.place, p.characters) for p in newer.pages] == [("kitchen", ("Ana",))]
+    finally:
+        engine.close(wait=True)
 
 
 def test_a_moved_home_still_finds_its_reference_picture(v1_home: Path, upgraded: Engine) -> None:
@@ -233,6 +321,7 @@ def test_a_version_1_store_is_upgraded_too(tmp_path: Path) -> None:
     try:
         book = store.books.get("b1")
         assert (book.title, book.usage, book.notes) == ("Old", {}, ())
+        assert (book.setting, [m.name for m in book.cast]) == ("meadow", ["Ana"])  # "A walk"
         assert _version(path) == LATEST
         assert _schema(path) == _schema(_fresh(tmp_path))
     finally:
