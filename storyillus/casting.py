@@ -13,7 +13,7 @@ import hashlib
 import random
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -38,11 +38,16 @@ class LookWords:
     eyes: tuple[Colour, ...]
     clothes: tuple[Colour, ...]
     fur: tuple[Colour, ...]
-    hair_styles: tuple[str, ...]
+    hair_styles: dict[str, str]
+    """A style -> how a description says it, e.g. "curly {colour} hair"."""
     outfits: tuple[tuple[str, str], ...]
     """(words, the offline illustrator's outfit)."""
     kinds: dict[str, str]
     """A role or name word -> the kind drawn: child, adult, elder or an animal."""
+    family: frozenset[str]
+    """Relations that share the hero's skin tone."""
+    no_dress: frozenset[str]
+    """Relations never dressed in a dress."""
 
 
 def _colours(data: dict[str, object], key: str, path: Path) -> tuple[Colour, ...]:
@@ -84,9 +89,11 @@ def load_look_words(path: Path = LOOKS_FILE) -> LookWords:
         eyes=_colours(data, "eyes", path),
         clothes=_colours(data, "clothes", path),
         fur=_colours(data, "fur", path),
-        hair_styles=tuple(data["hair_styles"]),
+        hair_styles={style: words for style, words in data["hair_styles"]},
         outfits=tuple((words, outfit) for words, outfit in data["outfits"]),
         kinds=kinds,
+        family=frozenset(data.get("family", ())),
+        no_dress=frozenset(data.get("no_dress", ())),
     )
 
 
@@ -123,11 +130,11 @@ def nearest_colour(rgb: tuple[int, int, int], colours: Sequence[Colour]) -> Colo
     return min(colours, key=distance)
 
 
-def _person_look(rng: random.Random, kind: str) -> Look:
+def _person_look(rng: random.Random, kind: str, dress: bool = True) -> Look:
     words = look_words()
     hair = rng.choice(words.elder_hair if kind == "elder" else words.hair)
-    style = rng.choice(("short", "bob", "curly") if kind == "elder" else words.hair_styles)
-    outfit_words, _ = rng.choice(words.outfits)
+    style = rng.choice(("short", "bob", "curly") if kind == "elder" else list(words.hair_styles))
+    outfit_words, _ = rng.choice([o for o in words.outfits if dress or o[1] != "dress"])
     clothes = rng.choice(words.clothes)
     extras = ("round glasses",) if kind == "elder" or rng.random() < 0.12 else ()
     return Look(
@@ -147,10 +154,26 @@ def _animal_look(rng: random.Random) -> Look:
     )
 
 
+def _hair(hair: Feature) -> str:
+    """ "curly brown hair", "brown hair in a ponytail": the style's own words."""
+    words = look_words().hair_styles.get(hair.detail, "{colour} hair")
+    return words.format(colour=hair.colour)
+
+
+def _worn(clothes: Feature) -> str:
+    """ "red raincoat": the colour before the garment."""
+    return " ".join(part for part in (clothes.colour, clothes.detail) if part)
+
+
+def _relation_in(companion: Companion, relations: frozenset[str]) -> bool:
+    words = companion.relation.lower().replace("-", " ").split()
+    return any(word in relations or word.removesuffix("s") in relations for word in words)
+
+
 def describe(name: str, role: str, kind: str, look: Look, age: int | None = None) -> str:
     """One or two sentences an illustrator can draw from; pages repeat them word for word."""
     if kind in ANIMALS:
-        return f"{name}, a {look.hair.colour} {kind} with a {look.clothes.words}."
+        return f"{name}, a {look.hair.colour} {kind} with a {_worn(look.clothes)}."
     who = {
         "elder": "grandparent",
         "adult": "grown-up",
@@ -158,8 +181,8 @@ def describe(name: str, role: str, kind: str, look: Look, age: int | None = None
     if role not in (HERO, "friend") and kind != "child":
         who = role
     text = (
-        f"{name}, a {who} with {look.hair.words} hair, {look.skin.colour} skin and "
-        f"{look.eyes.colour} eyes, wearing a {look.clothes.words}"
+        f"{name}, a {who} with {_hair(look.hair)}, "
+        f"{look.skin.colour} skin and {look.eyes.colour} eyes, wearing a {_worn(look.clothes)}"
     )
     if look.extras:
         text += " and " + " and ".join(look.extras)
@@ -188,11 +211,19 @@ def cast_for(
             description=describe(character.name, HERO, "child", look, character.age),
         )
     ]
+    hero_skin = look.skin
     for companion in character.companions:
         kind = kind_of(companion)
         member_rng = _rng("cast", seed, companion.name, companion.relation)
-        look = _animal_look(member_rng) if kind in ANIMALS else _person_look(member_rng, kind)
-        age = character.age if kind == "child" else None
+        if kind in ANIMALS:
+            look = _animal_look(member_rng)
+        else:
+            look = _person_look(
+                member_rng, kind, not _relation_in(companion, look_words().no_dress)
+            )
+        if _relation_in(companion, look_words().family):
+            look = replace(look, skin=hero_skin)
+        age = None
         members.append(
             CastMember(
                 name=companion.name,

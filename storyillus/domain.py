@@ -162,11 +162,6 @@ class Feature:
         if self.hex and not HEX_COLOUR.match(self.hex):
             raise InvalidInput(f"A colour must be written #rrggbb, not {self.hex!r}.")
 
-    @property
-    def words(self) -> str:
-        """How a description says it: "short curly brown"."""
-        return " ".join(part for part in (self.detail, self.colour) if part)
-
     def to_json(self) -> dict[str, str]:
         return {"colour": self.colour, "hex": self.hex, "detail": self.detail}
 

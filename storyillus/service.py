@@ -35,11 +35,11 @@ from storyillus.domain import (
 from storyillus.illustration.chain import IllustrationChain, build_chain
 from storyillus.illustration.offline import REFERENCE_PURPOSE, load_reference
 from storyillus.jobs.runner import Runner
-from storyillus.jobs.store import Store
 from storyillus.places import CUSTOM, places
 from storyillus.storage.files import ImageFiles
 from storyillus.storage.references import MB, ReferencePictures
 from storyillus.storage.retention import Retention
+from storyillus.store import Store
 from storyillus.writing.base import StoryWriter
 from storyillus.writing.offline import OfflineStoryWriter
 from storyillus.writing.openai_chat import ChatStoryWriter
@@ -155,13 +155,13 @@ class Engine:
         self._chain_factory = chain_factory or (lambda s: build_chain(s, self._pictures))
         for folder in (settings.generated_dir, settings.uploads_dir, settings.data_dir):
             folder.mkdir(parents=True, exist_ok=True)
-        self._store = Store(settings.database_path)
+        self._store = Store(settings.database_path, settings.uploads_dir)
         self._files = ImageFiles(settings.generated_dir)
         self._files.remove_temporary()
         for leftover in settings.data_dir.glob(f".{settings.settings_file.name}.*.tmp"):
             leftover.unlink(missing_ok=True)  # a settings save cut short by a crash
-        self._files.delete(self._store.reconcile_images(self._files.scan()))
-        self._retention = Retention(self._store, self._files)
+        self._files.delete(self._store.pictures.reconcile(self._files.scan()))
+        self._retention = Retention(self._store.pictures, self._files)
         self._chain = self._chain_factory(settings)
         self._writer = _writer_for(settings)
         self._runner = Runner(
@@ -261,15 +261,15 @@ class Engine:
             usage=story.usage,
             notes=story.notes,
         )
-        self._store.add_book(book)
+        self._store.books.add(book)
         if not illustrate:
             return BookAndJob(book=book, job=None)
-        job = self._store.add_job(book.id, [(p.number, p.scene) for p in book.pages])
+        job = self._store.jobs.add(book.id, [(p.number, p.scene) for p in book.pages])
         if self._settings.async_illustrations if run_async is None else run_async:
             self._runner.submit(job)
         else:
             job = self._runner.run_inline(job)
-        return BookAndJob(book=self._store.get_book(book.id), job=job)
+        return BookAndJob(book=self._store.books.get(book.id), job=job)
 
     def _cast(self, request: StoryRequest, seed: int) -> tuple[CastMember, ...]:
         """The book's cast; the reference picture's main colour dresses the hero."""
@@ -293,31 +293,34 @@ class Engine:
     # -- reading -----------------------------------------------------------------
 
     def get_book(self, book_id: str) -> Book:
-        return self._store.get_book(book_id)
+        return self._store.books.get(book_id)
 
     def list_books(self) -> list[Book]:
-        return self._store.list_books()
+        return self._store.books.newest_first()
 
     def get_job(self, job_id: str) -> Job:
-        return self._store.get_job(job_id)
+        return self._store.jobs.get(job_id)
 
     def list_jobs(self, limit: int = 50) -> list[Job]:
-        return self._store.list_jobs(limit)
+        return self._store.jobs.recent(limit)
 
     def jobs_for_book(self, book_id: str) -> list[Job]:
-        return self._store.jobs_for_book(book_id)
+        return self._store.jobs.for_book(book_id)
 
     def library(self) -> list[Progress]:
         """Every book with its jobs, newest first, read once (not once per book)."""
         jobs: dict[str, list[Job]] = {}
-        for job in self._store.list_jobs(limit=-1):  # newest first, as Progress expects
+        for job in self._store.jobs.recent(limit=-1):  # newest first, as Progress expects
             jobs.setdefault(job.book_id, []).append(job)
-        return [Progress(book=b, jobs=tuple(jobs.get(b.id, ()))) for b in self._store.list_books()]
+        return [
+            Progress(book=b, jobs=tuple(jobs.get(b.id, ())))
+            for b in self._store.books.newest_first()
+        ]
 
     def progress(self, book_id: str) -> Progress:
         """The book with its jobs: what is drawn, being drawn, and what failed."""
         return Progress(
-            book=self._store.get_book(book_id), jobs=tuple(self._store.jobs_for_book(book_id))
+            book=self._store.books.get(book_id), jobs=tuple(self._store.jobs.for_book(book_id))
         )
 
     def image_path(self, illustration_url: str | None) -> Path | None:
@@ -331,14 +334,14 @@ class Engine:
 
     def usage_totals(self) -> BookUsage:
         """Tokens and pictures over every book in the library."""
-        return BookUsage.of(self._store.list_books())
+        return BookUsage.of(self._store.books.newest_first())
 
     # -- changing ----------------------------------------------------------------
 
     def redraw_page(self, book_id: str, page_number: int) -> Job:
         """Draw one page again in the background; the old picture stays until then."""
-        page = self._store.get_book(book_id).page(page_number)
-        job = self._store.add_job(book_id, [(page.number, page.scene)], kind="redraw")
+        page = self._store.books.get(book_id).page(page_number)
+        job = self._store.jobs.add(book_id, [(page.number, page.scene)], kind="redraw")
         self._runner.submit(job)
         return job
 
@@ -348,25 +351,27 @@ class Engine:
             raise InvalidInput("A page needs some text.")
         if len(cleaned) > MAX_TEXT_CHARS:
             raise InvalidInput(f"A page's text can be at most {MAX_TEXT_CHARS} characters.")
-        self._store.get_book(book_id).page(page_number)
-        self._store.set_page_text(book_id, page_number, cleaned)
-        return self._store.get_book(book_id)
+        self._store.books.get(book_id).page(page_number)
+        self._store.books.set_page_text(book_id, page_number, cleaned)
+        return self._store.books.get(book_id)
 
     def set_pinned(self, book_id: str, pinned: bool) -> None:
-        self._store.set_pinned(book_id, pinned)
+        self._store.books.set_pinned(book_id, pinned)
 
     def delete_book(self, book_id: str) -> None:
         """Remove a book, its jobs, its illustrations and its reference picture."""
-        book = self._store.get_book(book_id)
+        book = self._store.books.get(book_id)
         self._files.delete(self._store.delete_book(book_id))
         picture = book.character.image_path
-        if picture and not any(b.character.image_path == picture for b in self._store.list_books()):
+        if picture and not any(
+            b.character.image_path == picture for b in self._store.books.newest_first()
+        ):
             self._pictures.delete(picture)
 
     # -- disk --------------------------------------------------------------------
 
     def usage(self) -> Usage:
-        return self._store.image_usage()
+        return self._store.pictures.usage()
 
     def prune_now(self) -> int:
         self.expire_reference_pictures()
@@ -380,5 +385,5 @@ class Engine:
         days = self._settings.upload_max_age_days
         if not days:
             return 0
-        pinned = {b.character.image_path for b in self._store.list_books() if b.pinned}
+        pinned = {b.character.image_path for b in self._store.books.newest_first() if b.pinned}
         return self._pictures.expire(days, {p for p in pinned if p}, now)

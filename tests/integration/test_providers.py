@@ -33,6 +33,7 @@ from storyillus._exceptions import (
     TransientError,
 )
 from storyillus._http import HttpClient, RetryPolicy
+from storyillus.casting import cast_for
 from storyillus.illustration.base import SceneRequest
 from storyillus.illustration.remote import AzureEdit, OpenAIEdit, TextOnly
 from tests.conftest import make_settings, png_bytes
@@ -66,8 +67,8 @@ def _scene(reference: Path | None, page: int = 1) -> SceneRequest:
         page_count=4,
         page_text="Lila looks up at the stars.",
         scene="Lila stands on a hill at night with a telescope.",
-        character=hero,
-        setting="space",
+        place="space",
+        cast=cast_for(hero, seed=1),
         art_style="watercolor",
         reference=reference,
     )
@@ -210,8 +211,10 @@ def test_text_only_describes_the_hero_by_name(fake_openai: Any, tmp_path: Path) 
     assert not picture.character_referenced
     (sent,) = fake_openai.requests_to("generations")
     assert sent.json["model"] == "gpt-image-2"
-    assert "Lila, a 7-year-old child who is brave and loves space" in sent.json["prompt"]
-    assert "Mia (sister)" in sent.json["prompt"]
+    hero, sister = _scene(None).cast
+    assert hero.description.startswith("Lila, a 7-year-old child with ")
+    assert hero.description in sent.json["prompt"]
+    assert sister.description.startswith("Mia, ") and sister.description in sent.json["prompt"]
 
 
 def test_text_only_downloads_a_url_answer_at_once(fake_openai: Any, tmp_path: Path) -> None:
