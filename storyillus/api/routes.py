@@ -216,8 +216,13 @@ async def uploaded_file(request: Request) -> Response:
     return FileResponse(path, media_type="image/png", headers=_IMMUTABLE)
 
 
+# Below the helpers: books.py answers with _ok from this module.
+from storyillus.api.books import BOOK_ROUTES  # noqa: E402
+from storyillus.api.openapi import openapi_json  # noqa: E402
+
 routes = [
     Route("/api/health", health, methods=["GET"]),
+    Route("/api/openapi.json", lambda request: openapi_json(shared_engine(), request)),
     Route("/api/stories/generate", generate, methods=["POST"]),
     Route("/api/stories/illustrations/job/{job_id}", job_status, methods=["GET"]),
     Route("/api/stories/illustrations/jobs", jobs_list, methods=["GET"]),
@@ -225,4 +230,8 @@ routes = [
     Route("/api/upload", upload, methods=["POST"]),
     Route("/generated/{name}", generated_file, methods=["GET", "HEAD"]),
     Route("/uploads/{name}", uploaded_file, methods=["GET", "HEAD"]),
+    *(
+        Route(path, _guarded(lambda request, h=handler: h(shared_engine(), request)), methods=m)
+        for path, handler, m in BOOK_ROUTES
+    ),
 ]
