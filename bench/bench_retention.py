@@ -26,10 +26,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from storyillus import Character, StoryRequest
+from storyillus.casting import cast_for
 from storyillus.domain import Book, Illustration, Page
-from storyillus.jobs.store import Store
 from storyillus.storage.files import ImageFiles, SavedImage
 from storyillus.storage.retention import Retention
+from storyillus.store import Store
 
 SIZES = (1_000, 10_000)
 SAVES = 200
@@ -44,11 +45,13 @@ def new_book(store: Store, pages: int = 1) -> Book:
         id=uuid.uuid4().hex,
         title="Bench",
         request=StoryRequest.create(hero, "A bench story", pages=4, seed=1),
-        pages=tuple(Page(number=i, text="t", scene="s") for i in range(1, pages + 1)),
+        setting="garden",
+        cast=cast_for(hero, 1),
+        pages=tuple(Page(i, "t", "s", "garden", ("Lila",)) for i in range(1, pages + 1)),
         created_at=time.time(),
         seed=1,
     )
-    store.add_book(book)
+    store.books.add(book)
     return book
 
 
@@ -67,13 +70,13 @@ def fill(store: Store, files: ImageFiles, count: int) -> None:
     for first in range(1, count + 1, 12):
         numbers = range(first, min(first + 12, count + 1))
         book = new_book(store, len(numbers))
-        job = store.add_job(book.id, [(n - first + 1, "s") for n in numbers])
+        job = store.jobs.add(book.id, [(n - first + 1, "s") for n in numbers])
         for n in numbers:
             name = f"offline-{book.id}-p{n - first + 1:02d}-{n:08x}.png"
             (files.directory / name).write_bytes(PNG)
             saved = SavedImage(name=name, bytes=len(PNG))
             store.record_page(job.id, n - first + 1, illustration(saved.url), image=saved)
-        assert store.get_job(job.id).status.is_final
+        assert store.jobs.get(job.id).status.is_final
 
 
 def fill_plain(directory: Path, count: int) -> None:
@@ -100,15 +103,15 @@ def rescan_prune(directory: Path, max_files: int, max_bytes: int) -> int:
 
 
 def measure_ours(home: Path, n: int) -> dict[str, float]:
-    store = Store(home / "data" / "bench.sqlite3")
+    store = Store(home / "data" / "bench.sqlite3", home / "uploads")
     files = ImageFiles(home / "generated")
-    retention = Retention(store, files)
+    retention = Retention(store.pictures, files)
     fill(store, files, n)
     out: dict[str, float] = {}
     for phase, max_files in (("under", n + 10 * SAVES), ("over", n)):
         retention.prune(max_files, 0)  # back to N files before 'over' (not measured)
         book = new_book(store)  # the book being drawn: its job runs, so it is protected
-        job = store.add_job(book.id, [(p, "s") for p in range(1, SAVES + 2)])
+        job = store.jobs.add(book.id, [(p, "s") for p in range(1, SAVES + 2)])
         whole, prune_only = [], []
         for page in range(1, SAVES + 1):
             t0 = time.perf_counter()
@@ -122,7 +125,7 @@ def measure_ours(home: Path, n: int) -> dict[str, float]:
             prune_only.append(t2 - t1)
         out[phase] = statistics.median(whole)
         out[phase + "_prune"] = statistics.median(prune_only)
-    assert store.image_usage().files == n == len(files.scan())
+    assert store.pictures.usage().files == n == len(files.scan())
     store.close()
     return out
 

@@ -10,6 +10,7 @@ written for a person, never a stack trace, never a secret).
     ├── InvalidInput          the user gave something we cannot use
     │   └── InvalidImage      a reference picture that is not a usable image
     ├── NotFound              no book or job with that id
+    ├── StoreError            the job store is from a newer storyillus
     ├── IllustrationError     one provider could not draw one page
     │   └── NoIllustrator     every provider in the chain failed or none is enabled
     └── ServiceError          a model service (OpenAI, Azure) failed a request
@@ -59,6 +60,10 @@ class InvalidImage(InvalidInput):
 
 class NotFound(StoryillusError):
     """No book or job with the given id."""
+
+
+class StoreError(StoryillusError):
+    """The job store cannot be opened: it was made by a newer version of storyillus."""
 
 
 class IllustrationError(StoryillusError):

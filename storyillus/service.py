@@ -41,11 +41,11 @@ from storyillus.export import book_pdf, book_zip, download_name, page_picture
 from storyillus.illustration.chain import IllustrationChain, build_chain
 from storyillus.illustration.offline import load_reference
 from storyillus.jobs.runner import Runner
-from storyillus.jobs.store import Store
 from storyillus.places import CUSTOM, places
 from storyillus.storage.files import ImageFiles
 from storyillus.storage.pictures import normalise, picture_from_url, read_picture, store_picture
 from storyillus.storage.retention import Retention
+from storyillus.store import Store
 from storyillus.writing.base import StoryWriter
 from storyillus.writing.offline import OfflineStoryWriter
 from storyillus.writing.openai_chat import ChatStoryWriter
@@ -197,13 +197,13 @@ class Engine:
         self._chain_factory = chain_factory
         for folder in (settings.generated_dir, settings.uploads_dir, settings.data_dir):
             folder.mkdir(parents=True, exist_ok=True)
-        self.store = Store(settings.database_path)
+        self.store = Store(settings.database_path, settings.uploads_dir)
         self.files = ImageFiles(settings.generated_dir)
         self.files.remove_temporary()
         for leftover in settings.data_dir.glob(f".{settings.settings_file.name}.*.tmp"):
             leftover.unlink(missing_ok=True)  # a settings save cut short by a crash
-        self.files.delete(self.store.reconcile_images(self.files.scan()))
-        self.retention = Retention(self.store, self.files)
+        self.files.delete(self.store.pictures.reconcile(self.files.scan()))
+        self.retention = Retention(self.store.pictures, self.files)
         self._chain = chain_factory(settings)
         self._writer = _writer_for(settings)
         self.runner = Runner(
@@ -302,15 +302,15 @@ class Engine:
             usage=story.usage,
             notes=story.notes,
         )
-        self.store.add_book(book)
+        self.store.books.add(book)
         if not illustrate:
             return BookAndJob(book=book, job=None)
-        job = self.store.add_job(book.id, [(p.number, p.scene) for p in book.pages])
+        job = self.store.jobs.add(book.id, [(p.number, p.scene) for p in book.pages])
         if self._settings.async_illustrations if run_async is None else run_async:
             self.runner.submit(job)
         else:
             job = self.runner.run_inline(job)
-        return BookAndJob(book=self.store.get_book(book.id), job=job)
+        return BookAndJob(book=self.store.books.get(book.id), job=job)
 
     def _cast(self, request: StoryRequest, seed: int) -> tuple[CastMember, ...]:
         """The book's cast; the reference picture's main colour dresses the hero."""
@@ -330,10 +330,10 @@ class Engine:
     # -- reading -----------------------------------------------------------------
 
     def get_book(self, book_id: str) -> Book:
-        return self.store.get_book(book_id)
+        return self.store.books.get(book_id)
 
     def list_books(self) -> list[Book]:
-        return self.store.list_books()
+        return self.store.books.newest_first()
 
     def books_page(self, limit: int = 20, cursor: str | None = None) -> BooksPage:
         """``limit`` books, newest first, after ``cursor`` (the ``next_cursor`` of the page
@@ -367,25 +367,28 @@ class Engine:
         return Export(download_name(book.title, "zip"), "application/zip", data)
 
     def get_job(self, job_id: str) -> Job:
-        return self.store.get_job(job_id)
+        return self.store.jobs.get(job_id)
 
     def list_jobs(self, limit: int = 50) -> list[Job]:
-        return self.store.list_jobs(limit)
+        return self.store.jobs.recent(limit)
 
     def jobs_for_book(self, book_id: str) -> list[Job]:
-        return self.store.jobs_for_book(book_id)
+        return self.store.jobs.for_book(book_id)
 
     def library(self) -> list[Progress]:
         """Every book with its jobs, newest first, read once (not once per book)."""
         jobs: dict[str, list[Job]] = {}
-        for job in self.store.list_jobs(limit=-1):  # newest first, as Progress expects
+        for job in self.store.jobs.recent(limit=-1):  # newest first, as Progress expects
             jobs.setdefault(job.book_id, []).append(job)
-        return [Progress(book=b, jobs=tuple(jobs.get(b.id, ()))) for b in self.store.list_books()]
+        return [
+            Progress(book=b, jobs=tuple(jobs.get(b.id, ())))
+            for b in self.store.books.newest_first()
+        ]
 
     def progress(self, book_id: str) -> Progress:
         """The book with its jobs: what is drawn, being drawn, and what failed."""
         return Progress(
-            book=self.store.get_book(book_id), jobs=tuple(self.store.jobs_for_book(book_id))
+            book=self.store.books.get(book_id), jobs=tuple(self.store.jobs.for_book(book_id))
         )
 
     def image_path(self, illustration_url: str | None) -> Path | None:
@@ -395,14 +398,14 @@ class Engine:
 
     def usage_totals(self) -> BookUsage:
         """Tokens and pictures over every book in the library."""
-        return BookUsage.of(self.store.list_books())
+        return BookUsage.of(self.store.books.newest_first())
 
     # -- changing ----------------------------------------------------------------
 
     def redraw_page(self, book_id: str, page_number: int) -> Job:
         """Draw one page again in the background; the old picture stays until then."""
-        page = self.store.get_book(book_id).page(page_number)
-        job = self.store.add_job(book_id, [(page.number, page.scene)], kind="redraw")
+        page = self.store.books.get(book_id).page(page_number)
+        job = self.store.jobs.add(book_id, [(page.number, page.scene)], kind="redraw")
         self.runner.submit(job)
         return job
 
@@ -412,19 +415,21 @@ class Engine:
             raise InvalidInput("A page needs some text.")
         if len(cleaned) > MAX_TEXT_CHARS:
             raise InvalidInput(f"A page's text can be at most {MAX_TEXT_CHARS} characters.")
-        self.store.get_book(book_id).page(page_number)
-        self.store.set_page_text(book_id, page_number, cleaned)
-        return self.store.get_book(book_id)
+        self.store.books.get(book_id).page(page_number)
+        self.store.books.set_page_text(book_id, page_number, cleaned)
+        return self.store.books.get(book_id)
 
     def set_pinned(self, book_id: str, pinned: bool) -> None:
-        self.store.set_pinned(book_id, pinned)
+        self.store.books.set_pinned(book_id, pinned)
 
     def delete_book(self, book_id: str) -> None:
         """Remove a book, its jobs, its illustrations and its reference picture."""
-        book = self.store.get_book(book_id)
+        book = self.store.books.get(book_id)
         self.files.delete(self.store.delete_book(book_id))
         picture = book.character.image_path
-        if picture and not any(b.character.image_path == picture for b in self.store.list_books()):
+        if picture and not any(
+            b.character.image_path == picture for b in self.store.books.newest_first()
+        ):
             uploads = self._settings.uploads_dir.resolve()
             path = Path(picture).resolve()
             if path.parent == uploads:
@@ -433,7 +438,7 @@ class Engine:
     # -- disk --------------------------------------------------------------------
 
     def usage(self) -> Usage:
-        return self.store.image_usage()
+        return self.store.pictures.usage()
 
     def prune_now(self) -> int:
         self.expire_reference_pictures()
@@ -448,7 +453,7 @@ class Engine:
         if not days:
             return 0
         cutoff = (now if now is not None else time.time()) - days * 86_400
-        pinned = {b.character.image_path for b in self.store.list_books() if b.pinned}
+        pinned = {b.character.image_path for b in self.store.books.newest_first() if b.pinned}
         removed = 0
         for path in self._settings.uploads_dir.glob("character-image-*.png"):
             if str(path) not in pinned and path.stat().st_mtime < cutoff:

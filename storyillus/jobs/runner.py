@@ -19,9 +19,9 @@ from storyillus.config import Settings
 from storyillus.domain import Illustration, Job, ResultStatus
 from storyillus.illustration.base import SceneRequest
 from storyillus.illustration.chain import IllustrationChain
-from storyillus.jobs.store import Store
 from storyillus.storage.files import ImageFiles, SavedImage
 from storyillus.storage.retention import Retention
+from storyillus.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +53,11 @@ class Runner:
     def run_inline(self, job: Job) -> Job:
         """Do the same work as ``submit`` but return only when every page is finished."""
         wait(self.submit(job))
-        return self.store.get_job(job.id)
+        return self.store.jobs.get(job.id)
 
     def resume(self) -> list[Job]:
         """Queue the unfinished pages of jobs a crash or a restart interrupted."""
-        jobs = self.store.unfinished_jobs()
+        jobs = self.store.jobs.unfinished()
         for job in jobs:
             log.info(
                 "Resuming job %s (%d of %d pages done).", job.id, job.done_count, len(job.results)
@@ -101,9 +101,9 @@ class Runner:
 
     def _draw_and_record(self, job_id: str, page_number: int) -> None:
         settings = self._settings()
-        self.store.start_job(job_id)
-        job = self.store.get_job(job_id)
-        book = self.store.get_book(job.book_id)
+        self.store.jobs.start(job_id)
+        job = self.store.jobs.get(job_id)
+        book = self.store.books.get(job.book_id)
         page = book.page(page_number)
         picture_path = book.character.image_path
         reference = Path(picture_path) if picture_path else None

@@ -11,16 +11,16 @@ from __future__ import annotations
 import logging
 import threading
 
-from storyillus.jobs.store import Store
 from storyillus.storage.files import ImageFiles
+from storyillus.store.pictures import Pictures
 
 log = logging.getLogger(__name__)
 _MEGABYTE = 1024 * 1024
 
 
 class Retention:
-    def __init__(self, store: Store, files: ImageFiles) -> None:
-        self.store = store
+    def __init__(self, pictures: Pictures, files: ImageFiles) -> None:
+        self.pictures = pictures
         self.files = files
         # One pruning at a time: two workers finishing together must not pick the
         # same victims and count them twice.
@@ -29,21 +29,21 @@ class Retention:
     def prune(self, max_files: int, max_mb: int) -> int:
         """Delete the oldest unprotected images until within both limits (0 = no limit)."""
         max_bytes = max_mb * _MEGABYTE
-        usage = self.store.image_usage()
+        usage = self.pictures.usage()
         if not _over(usage.files, usage.bytes, max_files, max_bytes):
             return 0
         with self._lock:
-            usage = self.store.image_usage()
+            usage = self.pictures.usage()
             files, total = usage.files, usage.bytes
             victims: list[str] = []
-            for name, size in self.store.prunable_images():
+            for name, size in self.pictures.prunable():
                 if not _over(files, total, max_files, max_bytes):
                     break
                 victims.append(name)
                 files, total = files - 1, total - size
             if not victims:
                 return 0
-            self.store.forget_images(victims)
+            self.pictures.forget(victims)
             self.files.delete(victims)
         log.info("🧹 Retention pruning removed %d old generated image(s).", len(victims))
         return len(victims)

@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 from storyillus import Character, Engine, StoryRequest
-from storyillus.jobs.store import Store
+from storyillus.store import Store
 from tests.conftest import make_settings, png_bytes
 from tests.server import start, stop, wait_until_up
 
@@ -121,16 +121,16 @@ def test_the_seeds_curl_flow(api) -> None:
         assert Image.open(io.BytesIO(image.content)).size == (1024, 1024)
 
     # One store: the API's book is in the app's library.
-    store = Store(home / "data" / "storyillus.sqlite3")
-    assert metadata["bookId"] in {b.id for b in store.list_books()}
+    store = Store(home / "data" / "storyillus.sqlite3", home / "uploads")
+    assert metadata["bookId"] in {b.id for b in store.books.newest_first()}
     store.close()
 
 
 def test_a_book_made_in_the_app_can_be_polled_through_the_api(api) -> None:
     client, home = api
-    store = Store(home / "data" / "storyillus.sqlite3")
-    kofi = next(b for b in store.list_books() if b.character.name == "Kofi")
-    job_id = store.jobs_for_book(kofi.id)[0].id
+    store = Store(home / "data" / "storyillus.sqlite3", home / "uploads")
+    kofi = next(b for b in store.books.newest_first() if b.character.name == "Kofi")
+    job_id = store.jobs.for_book(kofi.id)[0].id
     store.close()
     job = client.get(f"/api/stories/illustrations/job/{job_id}").json()["data"]
     assert job["status"] == "completed" and len(job["results"]) == 4

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from storyillus.domain import ResultStatus
-from storyillus.jobs.store import Store
+from storyillus.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = 12
@@ -64,15 +64,15 @@ def test_killed_job_resumes_in_a_new_process_without_losing_or_redrawing_pages(
     job_id = first.stdout.readline().strip()
     assert job_id, "the first process did not start a job"
 
-    store = Store(tmp_path / "data" / "storyillus.sqlite3")
+    store = Store(tmp_path / "data" / "storyillus.sqlite3", tmp_path / "uploads")
     deadline = time.monotonic() + 60
-    while store.get_job(job_id).done_count < 4:
+    while store.jobs.get(job_id).done_count < 4:
         assert time.monotonic() < deadline, "no progress before the kill"
         time.sleep(0.02)
     os.kill(first.pid, signal.SIGKILL)
     first.wait()
 
-    before = store.get_job(job_id)
+    before = store.jobs.get(job_id)
     done_before = {
         r.page_number: r.illustration.local_url
         for r in before.results
@@ -88,11 +88,11 @@ def test_killed_job_resumes_in_a_new_process_without_losing_or_redrawing_pages(
     assert report["status"] == "completed"
     assert report["drawn"] == sorted(set(range(1, PAGES + 1)) - done_before.keys())
 
-    after = store.get_job(job_id)
+    after = store.jobs.get(job_id)
     for page, url in done_before.items():
         assert after.results[page - 1].illustration.local_url == url
     generated = sorted(p.name for p in (tmp_path / "generated").iterdir())
     assert len(generated) == PAGES, generated
     assert not [n for n in generated if n.startswith(".tmp")]
-    assert store.image_usage().files == PAGES
+    assert store.pictures.usage().files == PAGES
     store.close()

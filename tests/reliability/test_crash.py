@@ -17,7 +17,7 @@ import httpx
 from storyillus import Engine
 from storyillus.config import load_settings
 from storyillus.domain import ResultStatus
-from storyillus.jobs.store import Store
+from storyillus.store import Store
 from tests.conftest import make_settings
 from tests.server import ROOT, start, stop, wait_until_up
 
@@ -44,15 +44,15 @@ def test_killed_server_resumes_the_job_without_losing_or_redrawing(
     job_id = answer["data"]["metadata"]["illustrationJobId"]
     book_id = answer["data"]["metadata"]["bookId"]
 
-    store = Store(tmp_path / "data" / "storyillus.sqlite3")
+    store = Store(tmp_path / "data" / "storyillus.sqlite3", tmp_path / "uploads")
     deadline = time.monotonic() + 60
-    while store.get_job(job_id).done_count < 3:
+    while store.jobs.get(job_id).done_count < 3:
         assert time.monotonic() < deadline
         time.sleep(0.02)
     process.send_signal(signal.SIGKILL)
     process.wait()
 
-    before = store.get_job(job_id)
+    before = store.jobs.get(job_id)
     done = {
         r.page_number: r.illustration.local_url
         for r in before.results
@@ -84,7 +84,7 @@ def test_killed_server_resumes_the_job_without_losing_or_redrawing(
     by_page = {r["pageNumber"]: r["localUrl"] for r in job["results"]}
     for page, url in done.items():
         assert by_page[page] == url
-    assert store.get_book(book_id).title == answer["data"]["title"]
+    assert store.books.get(book_id).title == answer["data"]["title"]
     files = sorted(p.name for p in (tmp_path / "generated").iterdir() if p.name != ".gitkeep")
     assert len(files) == PAGES
     assert not [n for n in files if n.startswith(".tmp")]

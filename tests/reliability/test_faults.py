@@ -53,7 +53,7 @@ def _engine(home: Path, fake: Any, offline: bool) -> Engine:
 def _check_final(engine: Engine, job_id: str) -> tuple[int, int]:
     job = engine.get_job(job_id)
     assert job.status in (JobStatus.COMPLETED, JobStatus.FAILED), job.status
-    assert engine.store.unfinished_jobs() == []
+    assert engine.store.jobs.unfinished() == []
     done = failed = 0
     for result in job.results:
         if result.status is ResultStatus.DONE:

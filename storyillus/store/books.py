@@ -1,0 +1,161 @@
+"""Books and their pages in the job store, and where a book's reference picture is.
+
+A reference picture in the home's uploads folder is kept by file name and found in the
+current uploads folder when read, so a home that is moved or restored elsewhere keeps its
+pictures; ``Character.image_path`` stays an absolute path for everyone else.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path, PurePath
+from typing import Any
+
+from storyillus._exceptions import NotFound
+from storyillus.domain import Book, CastMember, Illustration, Page, StoryRequest
+from storyillus.storage.files import ImageFiles
+from storyillus.store._database import Database, dumps, illustration_from
+
+
+class Books:
+    def __init__(self, database: Database, uploads_dir: Path) -> None:
+        self._database = database
+        self._uploads_dir = uploads_dir
+
+    # -- reading -----------------------------------------------------------------
+
+    def get(self, book_id: str) -> Book:
+        db = self._database.connection()
+        row = db.execute("SELECT * FROM books WHERE id = ?", (book_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"No book with id {book_id!r}.")
+        pages = db.execute(
+            "SELECT * FROM pages WHERE book_id = ? ORDER BY number", (book_id,)
+        ).fetchall()
+        return self._book(row, pages)
+
+    def newest_first(self) -> list[Book]:
+        """Every book, newest first."""
+        db = self._database.connection()
+        rows = db.execute("SELECT * FROM books ORDER BY created_at DESC, rowid DESC").fetchall()
+        pages: dict[str, list[sqlite3.Row]] = {}
+        for page in db.execute("SELECT * FROM pages ORDER BY book_id, number"):
+            pages.setdefault(page["book_id"], []).append(page)
+        return [self._book(row, pages.get(row["id"], [])) for row in rows]
+
+    def _book(self, row: sqlite3.Row, pages: list[sqlite3.Row]) -> Book:
+        return Book(
+            id=row["id"],
+            title=row["title"],
+            request=StoryRequest.from_json(self._request_read(json.loads(row["request"]))),
+            setting=row["setting"],
+            cast=tuple(CastMember.from_json(member) for member in json.loads(row["cast"])),
+            pages=tuple(
+                Page(
+                    number=p["number"],
+                    text=p["text"],
+                    scene=p["scene"],
+                    place=p["place"],
+                    characters=tuple(json.loads(p["characters"])),
+                    illustration=illustration_from(p["illustration"]),
+                )
+                for p in pages
+            ),
+            created_at=row["created_at"],
+            seed=row["seed"],
+            writer=row["writer"],
+            model=row["model"],
+            pinned=bool(row["pinned"]),
+            usage=json.loads(row["story_usage"]),
+            notes=tuple(json.loads(row["notes"])),
+        )
+
+    # -- writing -----------------------------------------------------------------
+
+    def add(self, book: Book) -> None:
+        with self._database.write() as db:
+            db.execute(
+                'INSERT INTO books (id, title, request, setting, "cast", seed, writer, model,'
+                " pinned, created_at, story_usage, notes)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    book.id,
+                    book.title,
+                    dumps(self._request_kept(book.request.to_json())),
+                    book.setting,
+                    dumps([member.to_json() for member in book.cast]),
+                    book.seed,
+                    book.writer,
+                    book.model,
+                    int(book.pinned),
+                    book.created_at,
+                    dumps(book.usage),
+                    dumps(list(book.notes)),
+                ),
+            )
+            db.executemany(
+                "INSERT INTO pages (book_id, number, text, scene, place, characters)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (book.id, p.number, p.text, p.scene, p.place, dumps(list(p.characters)))
+                    for p in book.pages
+                ],
+            )
+
+    def set_page_text(self, book_id: str, number: int, text: str) -> None:
+        with self._database.write() as db:
+            changed = db.execute(
+                "UPDATE pages SET text = ? WHERE book_id = ? AND number = ?",
+                (text, book_id, number),
+            ).rowcount
+        if not changed:
+            raise NotFound(f"No page {number} in book {book_id!r}.")
+
+    def set_pinned(self, book_id: str, pinned: bool) -> None:
+        with self._database.write() as db:
+            changed = db.execute(
+                "UPDATE books SET pinned = ? WHERE id = ?", (int(pinned), book_id)
+            ).rowcount
+        if not changed:
+            raise NotFound(f"No book with id {book_id!r}.")
+
+    @staticmethod
+    def set_illustration(
+        db: sqlite3.Connection, book_id: str, number: int, illustration: Illustration
+    ) -> str | None:
+        """In the caller's transaction: give a page its picture; return the replaced image."""
+        previous = db.execute(
+            "SELECT illustration FROM pages WHERE book_id = ? AND number = ?", (book_id, number)
+        ).fetchone()
+        db.execute(
+            "UPDATE pages SET illustration = ? WHERE book_id = ? AND number = ?",
+            (dumps(illustration.to_json()), book_id, number),
+        )
+        if previous and previous[0]:
+            return ImageFiles.name_from_url(json.loads(previous[0]).get("localUrl"))
+        return None
+
+    @staticmethod
+    def remove(db: sqlite3.Connection, book_id: str) -> bool:
+        """In the caller's transaction: remove a book, its pages and its jobs."""
+        return bool(db.execute("DELETE FROM books WHERE id = ?", (book_id,)).rowcount)
+
+    # -- reference pictures ------------------------------------------------------
+
+    def _request_kept(self, request: dict[str, Any]) -> dict[str, Any]:
+        """The request as stored: a picture in the uploads folder by its file name."""
+        path = request["character"].get("imagePath")
+        if path and Path(path).parent.resolve() == self._uploads_dir.resolve():
+            request["character"]["imagePath"] = Path(path).name
+        elif path:
+            # Anywhere else, absolute: a bare name reads back as a file in the uploads folder.
+            request["character"]["imagePath"] = str(Path(path).resolve())
+        return request
+
+    def _request_read(self, request: dict[str, Any]) -> dict[str, Any]:
+        """The request as read: a bare file name is a picture in today's uploads folder."""
+        reference = request["character"].get("imagePath")
+        if reference and PurePath(reference).name == reference:
+            request["character"]["imagePath"] = str(self._uploads_dir / reference)
+        return request

@@ -1,0 +1,97 @@
+"""The index of saved images in the job store: which book each belongs to, and the totals.
+
+Retention reads the oldest few rows and the totals (kept by triggers), never the folder,
+so one save costs the same with 10 or 10,000 files. The folder is read once, at start-up,
+to make the index match it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+from storyillus.domain import Usage
+from storyillus.storage.files import ImageFiles, SavedImage
+from storyillus.store._database import Database
+from storyillus.store.jobs import ACTIVE
+
+
+class Pictures:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def usage(self) -> Usage:
+        db = self._database.connection()
+        row = db.execute("SELECT files, bytes FROM image_totals WHERE id = 1").fetchone()
+        return Usage(files=row[0], bytes=row[1])
+
+    def prunable(self, batch: int = 64) -> Iterator[tuple[str, int]]:
+        """Saved images retention may delete, oldest first: not pinned, no job running."""
+        last = 0
+        db = self._database.connection()
+        while True:
+            rows = db.execute(
+                """
+                SELECT i.seq, i.name, i.bytes FROM images i
+                LEFT JOIN books b ON b.id = i.book_id
+                WHERE i.seq > ?
+                  AND COALESCE(b.pinned, 0) = 0
+                  AND NOT EXISTS (
+                      SELECT 1 FROM jobs j WHERE j.book_id = i.book_id AND j.status IN (?, ?)
+                  )
+                ORDER BY i.seq LIMIT ?
+                """,
+                (last, *ACTIVE, batch),
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield row["name"], row["bytes"]
+            last = rows[-1]["seq"]
+
+    def forget(self, names: list[str]) -> None:
+        with self._database.write() as db:
+            db.executemany("DELETE FROM images WHERE name = ?", [(n,) for n in names])
+
+    def reconcile(self, on_disk: list[tuple[str, int, float]]) -> list[str]:
+        """Make the index match the folder, once at start-up (never per save).
+
+        Returns the names of orphans to delete: files of a known book that nothing
+        references, left by a crash between writing a file and recording it. Other
+        unknown files (older installs, copies) are indexed so retention counts them.
+        """
+        present = {name: (size, mtime) for name, size, mtime in on_disk}
+        with self._database.write() as db:
+            indexed = {r[0] for r in db.execute("SELECT name FROM images")}
+            gone = indexed - present.keys()
+            db.executemany("DELETE FROM images WHERE name = ?", [(n,) for n in gone])
+            books = {r[0] for r in db.execute("SELECT id FROM books")}
+            orphans, adopted = [], []
+            for name in sorted(present.keys() - indexed, key=lambda n: present[n][1]):
+                book_id = ImageFiles.book_id_from_name(name)
+                if book_id in books:
+                    orphans.append(name)
+                else:
+                    adopted.append((name, book_id, present[name][0]))
+            db.executemany("INSERT INTO images (name, book_id, bytes) VALUES (?, ?, ?)", adopted)
+        return orphans
+
+    @staticmethod
+    def replace(
+        db: sqlite3.Connection, book_id: str, old: str | None, new: SavedImage | None
+    ) -> None:
+        """In the caller's transaction: a page's picture ``old`` gave way to ``new``."""
+        if old:
+            db.execute("DELETE FROM images WHERE name = ?", (old,))
+        if new is not None:
+            db.execute(
+                "INSERT INTO images (name, book_id, bytes) VALUES (?, ?, ?)",
+                (new.name, book_id, new.bytes),
+            )
+
+    @staticmethod
+    def remove_book(db: sqlite3.Connection, book_id: str) -> list[str]:
+        """In the caller's transaction: drop a book's images from the index; return them."""
+        names = [r[0] for r in db.execute("SELECT name FROM images WHERE book_id = ?", (book_id,))]
+        db.execute("DELETE FROM images WHERE book_id = ?", (book_id,))
+        return names
