@@ -352,17 +352,17 @@ class Engine:
 
     def book_document(self, book_id: str) -> dict[str, object]:
         """The book's JSON document (``storyillus.document``), pictures as their URLs."""
-        return book_document(self.store.get_book(book_id), self.image_url)
+        return book_document(self.store.books.get(book_id), self.image_url)
 
     def export_pdf(self, book_id: str) -> Export:
         """The book as a printable PDF picture book; raises NotFound."""
-        book = self.store.get_book(book_id)
+        book = self.store.books.get(book_id)
         data = book_pdf(book, partial(page_picture, self))
         return Export(download_name(book.title, "pdf"), "application/pdf", data)
 
     def export_zip(self, book_id: str) -> Export:
         """The book as a ZIP of pictures, Markdown and ``book.json``; raises NotFound."""
-        book = self.store.get_book(book_id)
+        book = self.store.books.get(book_id)
         data = book_zip(book, partial(page_picture, self))
         return Export(download_name(book.title, "zip"), "application/zip", data)
 
