@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -173,11 +174,20 @@ async def upload(request: Request) -> Response:
         raise InvalidInput(
             "Send the picture as multipart/form-data in the field 'character-image'."
         )
-    async with request.form(max_files=1, max_fields=10) as form:
+    try:
+        form = await request.form(max_files=1, max_fields=10)
+    except HTTPException:  # Starlette's plain-text 400 for a body that is not multipart
+        raise InvalidInput(
+            "The request body is not valid multipart/form-data; send the picture in the "
+            "field 'character-image'."
+        ) from None
+    try:
         part = form.get("character-image")
         if part is None or isinstance(part, str):
             raise InvalidInput("Send the picture in the multipart field 'character-image'.")
         data = await part.read(limit + 1)
+    finally:
+        await form.close()
     path = await run_in_threadpool(engine.store_reference_picture, data)
     return JSONResponse(
         {
@@ -220,9 +230,14 @@ async def uploaded_file(request: Request) -> Response:
 from storyillus.api.books import BOOK_ROUTES  # noqa: E402
 from storyillus.api.openapi import openapi_json  # noqa: E402
 
+
+async def openapi(request: Request) -> Response:
+    return await openapi_json(shared_engine(), request)
+
+
 routes = [
     Route("/api/health", health, methods=["GET"]),
-    Route("/api/openapi.json", lambda request: openapi_json(shared_engine(), request)),
+    Route("/api/openapi.json", openapi, methods=["GET"]),
     Route("/api/stories/generate", generate, methods=["POST"]),
     Route("/api/stories/illustrations/job/{job_id}", job_status, methods=["GET"]),
     Route("/api/stories/illustrations/jobs", jobs_list, methods=["GET"]),
