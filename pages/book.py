@@ -1,15 +1,12 @@
 """The book: its pages in order, filling in with illustrations while the job runs."""
 
-import re
 import time
-from collections.abc import Callable
-from functools import partial
 
 import streamlit as st
 
 from storyillus import InvalidInput, NotFound
-from storyillus.domain import Book, Page
-from storyillus.export import book_pdf, book_zip, page_picture
+from storyillus.domain import Page
+from storyillus.export import download_name
 from storyillus.service import BookUsage, Progress
 from storyillus.ui import (
     current_book_id,
@@ -50,17 +47,11 @@ with st.expander(f"Who is in this book · set in the {book.setting}"):
         st.markdown(f"**{member.name}** ({role}): {member.description}")
 
 
-def _export(build: Callable[[Book, Callable[[Page], bytes | None]], bytes]) -> bytes:
-    current = engine().get_book(book_id)
-    return build(current, partial(page_picture, engine()))
-
-
-file_stem = re.sub(r"[^\w-]+", "-", book.title).strip("-").lower() or "book"
 downloads = st.container(horizontal=True)
 downloads.download_button(
     "Download PDF",
-    partial(_export, book_pdf),
-    f"{file_stem}.pdf",
+    lambda: engine().export_pdf(book_id).data,
+    download_name(book.title, "pdf"),
     "application/pdf",
     icon=":material/picture_as_pdf:",
     type="primary",
@@ -68,8 +59,8 @@ downloads.download_button(
 )
 downloads.download_button(
     "Download ZIP",
-    partial(_export, book_zip),
-    f"{file_stem}.zip",
+    lambda: engine().export_zip(book_id).data,
+    download_name(book.title, "zip"),
     "application/zip",
     icon=":material/folder_zip:",
     on_click="ignore",

@@ -21,7 +21,8 @@ SCHEMA_FILE = Path(__file__).with_name("schema") / "book.schema.json"
 DOCUMENT_VERSION = 1
 
 
-def _iso(moment: float) -> str:
+def iso_time(moment: float) -> str:
+    """A moment as the document writes it: ``2025-01-31T12:00:00Z`` (UTC)."""
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(moment))
 
 
@@ -54,7 +55,7 @@ def book_document(book: Book, image: Callable[[Page], str | None]) -> dict[str, 
         "version": DOCUMENT_VERSION,
         "id": book.id,
         "title": book.title,
-        "createdAt": _iso(book.created_at),
+        "createdAt": iso_time(book.created_at),
         "setting": book.setting,
         "cast": [member.to_json() for member in book.cast],
         "character": character,
@@ -77,4 +78,4 @@ def book_schema() -> dict[str, Any]:
     return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
-__all__ = ["DOCUMENT_VERSION", "SCHEMA_FILE", "book_document", "book_schema"]
+__all__ = ["DOCUMENT_VERSION", "SCHEMA_FILE", "book_document", "book_schema", "iso_time"]

@@ -8,12 +8,16 @@ with the API routes); the CLI and tests make their own.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import logging
 import secrets
 import time
 import uuid
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from storyillus._chat import ChatClient
@@ -21,6 +25,7 @@ from storyillus._exceptions import InvalidInput
 from storyillus._http import shared_client
 from storyillus.casting import cast_for
 from storyillus.config import Settings, save_settings
+from storyillus.document import book_document
 from storyillus.domain import (
     MAX_TEXT_CHARS,
     Book,
@@ -32,6 +37,7 @@ from storyillus.domain import (
     StoryRequest,
     Usage,
 )
+from storyillus.export import book_pdf, book_zip, download_name, page_picture
 from storyillus.illustration.chain import IllustrationChain, build_chain
 from storyillus.illustration.offline import REFERENCE_PURPOSE, load_reference
 from storyillus.jobs.runner import Runner
@@ -51,6 +57,45 @@ log = logging.getLogger(__name__)
 class BookAndJob:
     book: Book
     job: Job | None
+
+
+@dataclass(frozen=True)
+class BooksPage:
+    """Some books, newest first, and the cursor of the next page (None on the last)."""
+
+    books: tuple[Book, ...]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class Export:
+    """A book as a file to download."""
+
+    filename: str
+    media_type: str
+    data: bytes
+
+
+MAX_BOOKS_PAGE = 100
+_BAD_CURSOR = "The cursor is not one this API gave out; start again without it."
+
+
+def _cursor(book: Book) -> str:
+    """An opaque cursor after ``book``: its place in the order (created_at, id)."""
+    key = json.dumps([book.created_at, book.id], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(key).decode().rstrip("=")
+
+
+def _after(cursor: str) -> tuple[float, str]:
+    """The (created_at, id) a cursor stands for; raises InvalidInput for anything else."""
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError, RecursionError):
+        raise InvalidInput(_BAD_CURSOR) from None
+    match key:
+        case [int() | float() as created_at, str() as book_id] if not isinstance(created_at, bool):
+            return float(created_at), book_id
+    raise InvalidInput(_BAD_CURSOR)
 
 
 @dataclass(frozen=True)
@@ -297,6 +342,37 @@ class Engine:
 
     def list_books(self) -> list[Book]:
         return self._store.books.newest_first()
+
+    def books_page(self, limit: int = 20, cursor: str | None = None) -> BooksPage:
+        """``limit`` books, newest first, after ``cursor`` (the ``next_cursor`` of the page
+        before; None for the first page). Raises InvalidInput for a bad limit or cursor."""
+        if isinstance(limit, bool) or not 1 <= limit <= MAX_BOOKS_PAGE:
+            raise InvalidInput(f"limit must be a whole number from 1 to {MAX_BOOKS_PAGE}.")
+        after = _after(cursor) if cursor is not None else None
+        books = self._store.books.page(limit + 1, after)
+        more = len(books) > limit
+        return BooksPage(tuple(books[:limit]), _cursor(books[limit - 1]) if more else None)
+
+    def image_url(self, page: Page) -> str | None:
+        """The ``/generated/...`` URL of a page's picture, if it has one that still exists."""
+        url = page.illustration.local_url if page.illustration else None
+        return url if self.image_path(url) is not None else None
+
+    def book_document(self, book_id: str) -> dict[str, object]:
+        """The book's JSON document (``storyillus.document``), pictures as their URLs."""
+        return book_document(self._store.books.get(book_id), self.image_url)
+
+    def export_pdf(self, book_id: str) -> Export:
+        """The book as a printable PDF picture book; raises NotFound."""
+        book = self._store.books.get(book_id)
+        data = book_pdf(book, partial(page_picture, self))
+        return Export(download_name(book.title, "pdf"), "application/pdf", data)
+
+    def export_zip(self, book_id: str) -> Export:
+        """The book as a ZIP of pictures, Markdown and ``book.json``; raises NotFound."""
+        book = self._store.books.get(book_id)
+        data = book_zip(book, partial(page_picture, self))
+        return Export(download_name(book.title, "zip"), "application/zip", data)
 
     def get_job(self, job_id: str) -> Job:
         return self._store.jobs.get(job_id)

@@ -19,6 +19,7 @@ from functools import partial
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -175,11 +176,20 @@ async def upload(engine: Engine, request: Request) -> Response:
         raise InvalidInput(
             "Send the picture as multipart/form-data in the field 'character-image'."
         )
-    async with request.form(max_files=1, max_fields=10) as form:
+    try:
+        form = await request.form(max_files=1, max_fields=10)
+    except HTTPException:  # Starlette's plain-text 400 for a body that is not multipart
+        raise InvalidInput(
+            "The request body is not valid multipart/form-data; send the picture in the "
+            "field 'character-image'."
+        ) from None
+    try:
         part = form.get("character-image")
         if part is None or isinstance(part, str):
             raise InvalidInput("Send the picture in the multipart field 'character-image'.")
         data = await part.read(limit + 1)
+    finally:
+        await form.close()
     path = await run_in_threadpool(engine.store_reference_picture, data)
     return JSONResponse(
         {
@@ -223,11 +233,18 @@ def api_routes(engine: Callable[[], Engine]) -> list[Route]:
     open_ = partial(_open, engine)
     return [
         Route("/api/health", open_(health), methods=["GET"]),
+        Route("/api/openapi.json", open_(openapi_json), methods=["GET"]),
         Route("/api/stories/generate", api(generate), methods=["POST"]),
         Route("/api/stories/illustrations/job/{job_id}", api(job_status), methods=["GET"]),
         Route("/api/stories/illustrations/jobs", api(jobs_list), methods=["GET"]),
         Route("/api/stories/suggestions", api(suggestions), methods=["POST"]),
         Route("/api/upload", api(upload), methods=["POST"]),
+        *(Route(path, api(handler), methods=methods) for path, handler, methods in BOOK_ROUTES),
         Route("/generated/{name}", open_(generated_file), methods=["GET", "HEAD"]),
         Route("/uploads/{name}", open_(uploaded_file), methods=["GET", "HEAD"]),
     ]
+
+
+# Below the helpers: books.py answers with _ok from this module.
+from storyillus.api.books import BOOK_ROUTES  # noqa: E402
+from storyillus.api.openapi import openapi_json  # noqa: E402

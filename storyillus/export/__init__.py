@@ -8,8 +8,17 @@ callable; ``page_picture`` is that callable for an engine's saved pictures:
 A book with no pages raises ``InvalidInput``. Nothing here imports streamlit.
 """
 
+import re
+
 from storyillus.export.archive import book_zip
 from storyillus.export.pdf import book_pdf
 from storyillus.export.pictures import page_picture
 
-__all__ = ["book_pdf", "book_zip", "page_picture"]
+
+def download_name(title: str, extension: str) -> str:
+    """A file name for a book's export: ``the-brave-little-boat.pdf`` (letters kept)."""
+    stem = re.sub(r"[^\w-]+", "-", title).strip("-").lower() or "book"
+    return f"{stem}.{extension}"
+
+
+__all__ = ["book_pdf", "book_zip", "download_name", "page_picture"]

@@ -44,6 +44,24 @@ class Books:
             pages.setdefault(page["book_id"], []).append(page)
         return [self._book(row, pages.get(row["id"], [])) for row in rows]
 
+    def page(self, limit: int, after: tuple[float, str] | None = None) -> list[Book]:
+        """At most ``limit`` books, newest first by (created_at, id), older than ``after``
+        (the (created_at, id) of the last book of the page before): keyset paging."""
+        db = self._database.connection()
+        where, args = ("WHERE (created_at, id) < (?, ?)", after) if after else ("", ())
+        rows = db.execute(
+            f"SELECT * FROM books {where} ORDER BY created_at DESC, id DESC LIMIT ?",
+            (*args, limit),
+        ).fetchall()
+        ids = [row["id"] for row in rows]
+        pages: dict[str, list[sqlite3.Row]] = {}
+        marks = ", ".join("?" * len(ids))
+        for page in db.execute(
+            f"SELECT * FROM pages WHERE book_id IN ({marks}) ORDER BY book_id, number", ids
+        ):
+            pages.setdefault(page["book_id"], []).append(page)
+        return [self._book(row, pages.get(row["id"], [])) for row in rows]
+
     def _book(self, row: sqlite3.Row, pages: list[sqlite3.Row]) -> Book:
         return Book(
             id=row["id"],
