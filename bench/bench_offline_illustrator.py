@@ -26,9 +26,11 @@ if str(ROOT) not in sys.path:
 
 from PIL import Image, ImageDraw  # noqa: E402
 
+from storyillus.casting import cast_for  # noqa: E402
 from storyillus.domain import Character, Companion  # noqa: E402
 from storyillus.illustration.base import SceneRequest  # noqa: E402
 from storyillus.illustration.offline import OfflineIllustrator  # noqa: E402
+from storyillus.places import places  # noqa: E402
 
 TARGET_MS = 150.0
 SIZE = (1024, 1024)
@@ -97,8 +99,8 @@ def requests(reference: Path) -> list[SceneRequest]:
                     page_count=len(scenes),
                     page_text=scene,
                     scene=scene,
-                    character=character,
-                    setting=setting,
+                    place=places().resolve(setting or "meadow").name,
+                    cast=cast_for(character, seed),
                     art_style=style,
                     reference=ref,
                     size=SIZE,

@@ -194,13 +194,15 @@ def cast_for(
 ) -> tuple[CastMember, ...]:
     """The book's cast: the hero, then each companion, each with a look and a description.
 
-    ``reference_rgb`` are the reference picture's main colours, most telling first; the
-    first dresses the hero.
+    ``reference_rgb`` are the reference picture's main colours; the most colourful one
+    dresses the hero.
     """
     rng = _rng("cast", seed, character.name)
     look = _person_look(rng, "child")
     if reference_rgb:
-        word, hex_ = nearest_colour(reference_rgb[0], look_words().clothes)
+        # The most colourful main colour: a pale backdrop is rarely what the child wears.
+        worn = max(reference_rgb, key=lambda rgb: max(rgb) - min(rgb))
+        word, hex_ = nearest_colour(worn, look_words().clothes)
         look = Look(look.hair, look.skin, look.eyes, Feature(word, hex_, look.clothes.detail))
     members = [
         CastMember(

@@ -7,7 +7,7 @@ caller owns, so renders running in parallel threads never share mutable state.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -332,10 +332,7 @@ class Pen:
         line: float = 1.0,
         lit: bool = False,
     ) -> None:
-        outline, width = self._outline(fill, a, lit, line)
-        self.draw.chord(
-            self._box(box), start, end, fill=self.col(fill, a, lit), outline=outline, width=width
-        )
+        self._filled_arc(self.draw.chord, box, start, end, fill, a, line, lit)
 
     def pieslice(
         self,
@@ -347,10 +344,21 @@ class Pen:
         line: float = 1.0,
         lit: bool = False,
     ) -> None:
+        self._filled_arc(self.draw.pieslice, box, start, end, fill, a, line, lit)
+
+    def _filled_arc(
+        self,
+        shape: Callable[..., None],
+        box: Sequence[float],
+        start: float,
+        end: float,
+        fill: Sequence[int],
+        a: int,
+        line: float,
+        lit: bool,
+    ) -> None:
         outline, width = self._outline(fill, a, lit, line)
-        self.draw.pieslice(
-            self._box(box), start, end, fill=self.col(fill, a, lit), outline=outline, width=width
-        )
+        shape(self._box(box), start, end, fill=self.col(fill, a, lit), outline=outline, width=width)
 
     def glow(self, x: float, y: float, r: float, colour: Sequence[int], strength: int = 40) -> None:
         """A soft halo of light: many faint rings, never tinted by the night."""

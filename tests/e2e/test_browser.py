@@ -70,8 +70,12 @@ def test_new_user_makes_a_book_watches_it_fill_in_and_downloads_the_pdf(
     expect(page.get_by_text(f"{PAGES} of {PAGES} illustrated")).to_be_visible(timeout=60_000)
     pictures = page.locator("[data-testid=stImage] img")
     expect(pictures).to_have_count(PAGES)
-    for index in range(PAGES):
-        assert pictures.nth(index).evaluate("img => img.complete && img.naturalWidth") > 0
+    # Every picture loads and decodes (a broken one never gets a natural width).
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=stImage] img')]"
+        ".every(img => img.complete && img.naturalWidth > 0)",
+        timeout=30_000,
+    )
     _shot(page, "3-book-done")
 
     with page.expect_download() as waiting:

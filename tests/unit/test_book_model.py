@@ -156,3 +156,8 @@ def test_a_broken_looks_file_stops_loading_and_names_itself(tmp_path) -> None:
     twice.write_text(LOOKS_FILE.read_text().replace('dog = ["dog",', 'dog = ["brother", "dog",'))
     with pytest.raises(VocabularyError, match="'brother' is listed under both"):
         load_look_words(twice)
+
+
+def test_a_pale_backdrop_does_not_dress_the_hero() -> None:
+    hero = cast_for(family(), seed=1, reference_rgb=[(200, 220, 240), (40, 120, 200)])[0]
+    assert hero.look.clothes.colour in {"sky blue", "blue"}
