@@ -10,15 +10,19 @@ from pathlib import Path
 import streamlit as st
 
 from storyillus import ConfigError, load_settings
-from storyillus.api import api_routes
-from storyillus.ui import close_engine, engine
 
 try:
     load_settings()
+    from storyillus.vocabularies import load_vocabularies
+
+    load_vocabularies()
 except ConfigError as error:
-    # One clear line instead of a stack trace when a setting is wrong.
+    # One clear line instead of a stack trace when a setting or a data file is wrong.
     print(f"storyillus: {error}", file=sys.stderr)
     raise SystemExit(2) from None
+
+from storyillus.api import api_routes
+from storyillus.ui import close_engine, engine
 
 
 @asynccontextmanager

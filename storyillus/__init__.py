@@ -1,8 +1,12 @@
 """storyillus: personalized, illustrated picture books for children.
 
 The public API: build ``Settings`` with ``load_settings()``, open an ``Engine`` on them,
-and make books from a ``StoryRequest``.
+and make books from a ``StoryRequest``. ``Engine`` and ``BookAndJob`` are imported on first
+use, so ``from storyillus import ConfigError, load_settings`` loads no vocabulary: the app
+and the CLI check settings and data files first and report a broken one in one line.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from storyillus._exceptions import (
     ConfigError,
@@ -12,6 +16,7 @@ from storyillus._exceptions import (
     NoIllustrator,
     NotFound,
     StoryillusError,
+    VocabularyError,
 )
 from storyillus.config import Settings, load_settings
 from storyillus.domain import (
@@ -24,7 +29,18 @@ from storyillus.domain import (
     Page,
     StoryRequest,
 )
-from storyillus.service import BookAndJob, Engine
+
+if TYPE_CHECKING:
+    from storyillus.service import BookAndJob, Engine
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("BookAndJob", "Engine"):
+        from storyillus import service
+
+        return getattr(service, name)
+    raise AttributeError(f"module 'storyillus' has no attribute {name!r}")
+
 
 __all__ = [
     "Book",
@@ -45,5 +61,6 @@ __all__ = [
     "Settings",
     "StoryRequest",
     "StoryillusError",
+    "VocabularyError",
     "load_settings",
 ]

@@ -16,14 +16,17 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storyillus._exceptions import ConfigError, StoryillusError
 from storyillus.config import env_example, load_settings
 from storyillus.document import book_document
 from storyillus.domain import DEFAULT_PAGES, Book, Character, Companion, Page, StoryRequest
-from storyillus.service import Engine
 from storyillus.storage.files import write_atomically
 from storyillus.storage.references import MB, read_picture_file
+
+if TYPE_CHECKING:
+    from storyillus.service import Engine
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILED = 1
@@ -86,8 +89,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(env_example())
             return 0
         settings = load_settings()
+        from storyillus.vocabularies import load_vocabularies  # may find a broken data file
+
+        load_vocabularies()
         if args.command == "check":
-            print(f"Settings are valid (home: {settings.home}).")
+            print(f"Settings and data files are valid (home: {settings.home}).")
             return 0
         return _make_book(args)
     except ConfigError as exc:
@@ -121,6 +127,8 @@ def _make_book(args: argparse.Namespace) -> int:
     except StoryillusError as exc:
         print(f"storyillus: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+    from storyillus.service import Engine  # after load_vocabularies() in main()
 
     with tempfile.TemporaryDirectory(prefix="storyillus-cli-") as home:
         engine = Engine(load_settings(home=home, save_generated_images=True, max_files=0, max_mb=0))

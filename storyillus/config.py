@@ -409,7 +409,6 @@ class Settings:
 SPECS: dict[str, Spec] = {
     f.name: f.metadata["spec"] for f in fields(Settings) if "spec" in f.metadata
 }
-SECRET_SETTINGS = tuple(name for name, spec in SPECS.items() if spec.secret)
 _BY_ENV = {spec.env: name for name, spec in SPECS.items()}
 
 

@@ -515,10 +515,6 @@ class Job:
     def done_count(self) -> int:
         return sum(1 for r in self.results if r.status is ResultStatus.DONE)
 
-    @property
-    def finished_count(self) -> int:
-        return sum(1 for r in self.results if r.status is not ResultStatus.PENDING)
-
     def to_status_json(self) -> dict[str, Any]:
         """The seed's job status object; ``results`` lists the pages finished so far."""
         return {

@@ -24,6 +24,7 @@ from storyillus.illustration._offline_paint import (
     Pen,
     Point,
     darken,
+    hexc,
     lighten,
     mix,
     star_points,
@@ -122,9 +123,7 @@ def look_for(name: str, elder: bool = False) -> Look:
 
 
 def _rgb(hex_: str, fallback: Color) -> Color:
-    if len(hex_) != 7:
-        return fallback
-    return (int(hex_[1:3], 16), int(hex_[3:5], 16), int(hex_[5:7], 16))
+    return hexc(hex_) if hex_ else fallback
 
 
 def look_of(member: CastMember, book_seed: int) -> Look:
@@ -157,8 +156,6 @@ def _distance(a: Color, b: Color) -> float:
 # ---------------------------------------------------------------------------------
 # Drawing
 # ---------------------------------------------------------------------------------
-
-POSES = ("wave", "down", "cheer", "point", "hips")
 
 
 def hero_box(x: float, feet_y: float, height: float) -> tuple[float, float, float, float]:

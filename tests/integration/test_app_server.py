@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +14,7 @@ import pytest
 
 from storyillus import Character, Engine, StoryRequest
 from tests.conftest import make_settings
-from tests.server import start, stop, wait_until_up
+from tests.server import ROOT, start, stop, wait_until_up
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +75,54 @@ def test_invalid_setting_stops_start_up_with_one_line(tmp_path: Path) -> None:
     expected = "GENERATED_IMAGE_MAX_MB='abc' is invalid: expected a whole number, 0 or more."
     assert f"storyillus: {expected}" in output
     assert "Traceback" not in output
+
+
+def _broken_copy(tmp_path: Path) -> tuple[Path, int]:
+    """A copy of the program whose places vocabulary has a bad colour; and that line."""
+    copy = tmp_path / "program"
+    shutil.copytree(ROOT / "storyillus", copy / "storyillus")
+    for name in ("app.py", "ui.py"):
+        shutil.copy(ROOT / name, copy / name)
+    shutil.copytree(ROOT / "pages", copy / "pages")
+    places = copy / "storyillus" / "data" / "places.toml"
+    lines = places.read_text().splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("palette") and "#" in line)
+    lines[index] = lines[index].replace("#", "#zz", 1)
+    places.write_text("\n".join(lines) + "\n")
+    header = max(i for i in range(index) if lines[i].startswith("["))
+    return copy, header + 1
+
+
+def test_a_broken_data_file_stops_the_cli_and_the_app_with_its_file_and_line(
+    tmp_path: Path,
+) -> None:
+    copy, line = _broken_copy(tmp_path)
+    environment = {**os.environ, "PYTHONPATH": str(copy), "STORYILLUS_HOME": str(tmp_path)}
+    cli = subprocess.run(
+        [sys.executable, "-m", "storyillus", "check"],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert cli.returncode == 2
+    assert f"places.toml, line {line}" in cli.stderr and "Traceback" not in cli.stderr
+    app = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(copy / "app.py"),
+            "--server.headless",
+            "true",
+        ],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    output = app.stdout + app.stderr
+    assert f"places.toml, line {line}" in output and "Traceback" not in output
