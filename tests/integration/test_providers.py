@@ -399,6 +399,55 @@ def _reply(pages: int) -> str:
     )
 
 
+def test_the_story_model_picks_places_and_characters_from_the_book(
+    fake_openai: Any, tmp_path: Path
+) -> None:
+    pages = [
+        {
+            "text": "Lila dives.",
+            "scene": "Lila under the waves.",
+            "place": "underwater",
+            "characters": ["Lila"],
+        },
+        {
+            "text": "Lila and Mia swim.",
+            "scene": "Both swim by the reef.",
+            "place": "coral reef",
+            "characters": ["Mia", "Zed"],
+        },
+        {"text": "Mia waves.", "scene": "On the sand.", "place": "moon base", "characters": []},
+        {"text": "Home.", "scene": "Lila sleeps.", "place": "bedroom", "characters": ["Lila"]},
+    ]
+    reply = {"title": "Lila and the Reef", "setting": "coral reef", "pages": pages}
+    fake_openai.reply_chat(json.dumps(reply))
+    settings = _settings(tmp_path, fake_openai)
+    engine = Engine(settings)
+    hero = Character.create("Lila", 7, companions=[Companion("Mia", "sister")])
+    try:
+        book = engine.create_book(
+            StoryRequest.create(hero, "A reef adventure", pages=4, seed=2), illustrate=False
+        ).book
+    finally:
+        engine.close(wait=True)
+    (sent,) = fake_openai.requests_to("chat")
+    schema = sent.json["response_format"]["json_schema"]["schema"]
+    page_schema = schema["properties"]["pages"]["items"]["properties"]
+    assert "coral reef" in page_schema["place"]["enum"]
+    assert page_schema["characters"]["items"]["enum"] == ["Lila", "Mia"]
+    assert book.setting == "coral reef"
+    # A place the vocabulary lacks gives way to what the scene names ("sand": the beach).
+    assert [p.place for p in book.pages] == ["underwater", "coral reef", "beach", "bedroom"]
+    # The hero is on every page; a name the cast lacks is dropped; a name in the text counts.
+    assert [p.characters for p in book.pages] == [
+        ("Lila",),
+        ("Lila", "Mia"),
+        ("Lila", "Mia"),
+        ("Lila",),
+    ]
+    prompt = json.dumps(sent.json["messages"])
+    assert all(member.description in prompt for member in book.cast)
+
+
 @pytest.mark.parametrize(
     ("reply", "note"),
     [

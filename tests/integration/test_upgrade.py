@@ -12,14 +12,17 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path, PurePath
 
+import jsonschema
 import pytest
 
 from storyillus._exceptions import StoreError
+from storyillus.document import book_schema
 from storyillus.domain import HEX_COLOUR, Character, JobStatus, StoryRequest
 from storyillus.places import places
 from storyillus.service import Engine
 from storyillus.store import Store
 from storyillus.store.migrations import LATEST, MIGRATIONS
+from tests.asgi import in_process
 from tests.conftest import make_settings, png_bytes
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "home_v1.sql"
@@ -216,6 +219,23 @@ def test_a_moved_home_still_finds_its_reference_picture(v1_home: Path, upgraded:
     # Pinned, so expiring old reference pictures keeps it.
     assert upgraded.expire_reference_pictures(now=4_000_000_000.0) == 0
     assert Path(picture).is_file()
+
+
+def test_old_books_are_served_by_the_new_api_as_valid_book_documents(upgraded: Engine) -> None:
+    with in_process(upgraded) as api:
+        listed = api.get("/api/books").json()["data"]["books"]
+        assert [b["id"] for b in listed] == [ANA, SAM, MAYA]
+        for book_id in (MAYA, SAM, ANA):
+            answer = api.get(f"/api/books/{book_id}")
+            assert answer.status_code == 200
+            document = answer.json()["data"]
+            jsonschema.validate(document, book_schema())
+            assert document["cast"][0]["role"] == "hero"
+        maya = api.get(f"/api/books/{MAYA}").json()["data"]
+        assert [p["image"] for p in maya["pages"]] == [
+            page.illustration.local_url for page in upgraded.get_book(MAYA).pages
+        ]
+        assert api.get(f"/api/books/{SAM}/export.pdf").content.startswith(b"%PDF")
 
 
 def test_old_jobs_read_in_the_seed_status_shape(v1_home: Path, upgraded: Engine) -> None:
