@@ -190,6 +190,11 @@ END""",
         "the book model: a book's setting and cast, each page's place and characters",
         step=_book_model,
     ),
+    Migration(
+        6,
+        "books indexed newest first, for the paged library",
+        ("CREATE INDEX IF NOT EXISTS books_newest ON books(created_at, id)",),
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -248,3 +248,14 @@ def test_save_is_atomic_and_names_follow_the_seed(tmp_path: Path) -> None:
     assert files.remove_temporary() == 1
     assert files.path_for("../etc/passwd") is None
     assert files.path_for(saved.name) == tmp_path / saved.name
+
+
+def test_a_page_of_the_library_is_read_through_the_newest_first_index(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store.sqlite3", tmp_path / "uploads")
+    plan = store.database.connection().execute(
+        "EXPLAIN QUERY PLAN SELECT * FROM books WHERE (created_at, id) < (?, ?)"
+        " ORDER BY created_at DESC, id DESC LIMIT 10",
+        (1.0, "x"),
+    )
+    assert "books_newest" in " ".join(str(tuple(row)) for row in plan)
+    store.close()
