@@ -7,9 +7,10 @@ caller owns, so renders running in parallel threads never share mutable state.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partialmethod
 
 from PIL import Image, ImageDraw
 
@@ -322,43 +323,25 @@ class Pen:
     ) -> None:
         self.draw.arc(self._box(box), start, end, fill=self.col(fill, a, lit), width=self._w(width))
 
-    def chord(
-        self,
-        box: Sequence[float],
-        start: float,
-        end: float,
-        fill: Sequence[int],
-        a: int = 255,
-        line: float = 1.0,
-        lit: bool = False,
-    ) -> None:
-        self._filled_arc(self.draw.chord, box, start, end, fill, a, line, lit)
-
-    def pieslice(
-        self,
-        box: Sequence[float],
-        start: float,
-        end: float,
-        fill: Sequence[int],
-        a: int = 255,
-        line: float = 1.0,
-        lit: bool = False,
-    ) -> None:
-        self._filled_arc(self.draw.pieslice, box, start, end, fill, a, line, lit)
-
     def _filled_arc(
         self,
-        shape: Callable[..., None],
+        shape: str,
         box: Sequence[float],
         start: float,
         end: float,
         fill: Sequence[int],
-        a: int,
-        line: float,
-        lit: bool,
+        a: int = 255,
+        line: float = 1.0,
+        lit: bool = False,
     ) -> None:
         outline, width = self._outline(fill, a, lit, line)
-        shape(self._box(box), start, end, fill=self.col(fill, a, lit), outline=outline, width=width)
+        draw = getattr(self.draw, shape)
+        draw(self._box(box), start, end, fill=self.col(fill, a, lit), outline=outline, width=width)
+
+    chord = partialmethod(_filled_arc, "chord")
+    """A filled segment of an ellipse, outlined like every shape."""
+    pieslice = partialmethod(_filled_arc, "pieslice")
+    """A filled slice of an ellipse, outlined like every shape."""
 
     def glow(self, x: float, y: float, r: float, colour: Sequence[int], strength: int = 40) -> None:
         """A soft halo of light: many faint rings, never tinted by the night."""
