@@ -105,6 +105,7 @@ def _page(page: Page, now: Progress) -> None:
             st.caption(f"Drawn by {drawn.provider} ({drawn.model}){likeness}")
     with words:
         st.markdown(f"##### Page {page.number}")
+        st.caption(f":material/place: {page.place} · {', '.join(page.characters)}")
         st.write(page.text)
         with st.expander("Edit text"):
             st.text_area(
