@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from storyillus import ConfigError
-from storyillus.config import SPECS, Boolean, Choice, Whole, page_sections
+from storyillus.config import SPECS, Boolean, Choice, Fraction, Whole, page_sections
 from storyillus.ui import engine, show_pending_toast, toast_later
 
 settings = engine().settings
@@ -69,6 +69,8 @@ def _field(name: str) -> tuple[Any, bool]:
                 typed = st.selectbox(label, options, options.index(value), help=spec.help, **common)
             case Whole(low, high):
                 typed = st.number_input(label, low, high, value, help=spec.help, **common)
+            case Fraction():
+                typed = st.slider(label, 0.0, 1.0, value, 0.05, help=spec.help, **common)
             case _:
                 typed = st.text_input(label, value or "", help=spec.help, **common)
     st.caption(f"{_FROM[source]} (`{spec.env}`)")

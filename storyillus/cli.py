@@ -164,7 +164,13 @@ def _export(engine: Engine, book: Book, out: Path) -> None:
         if source is None:
             raise StoryillusError(f"The picture of page {page.number} is missing.")
         shutil.copyfile(source, out / _image_name(page))
-    document = book_document(book, _image_name)
+    sheets: dict[str, str] = {}
+    for number, member in enumerate(book.cast, start=1):
+        sheet = engine.image_path(member.sheet)
+        if sheet is not None:
+            sheets[member.name] = f"sheet-{number:02d}.png"
+            shutil.copyfile(sheet, out / sheets[member.name])
+    document = book_document(book, _image_name, lambda member: sheets.get(member.name))
     write_atomically(
         out / "book.json", json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
     )

@@ -115,7 +115,21 @@ class Url:
         return value
 
 
-Parser = Boolean | Whole | Choice | Text | Url
+@dataclass(frozen=True)
+class Fraction:
+    """A number from 0 to 1, such as 0.7. A slider."""
+
+    def __call__(self, raw: str) -> float:
+        try:
+            value = float(raw.strip())
+        except ValueError:
+            raise ValueError("a number from 0 to 1, such as 0.7") from None
+        if not 0 <= value <= 1:
+            raise ValueError("a number from 0 to 1, such as 0.7")
+        return value
+
+
+Parser = Boolean | Whole | Fraction | Choice | Text | Url
 
 
 # --- The table --------------------------------------------------------------------------
@@ -245,6 +259,25 @@ class Settings:
     image_analysis_model: str = setting(
         "IMAGE_ANALYSIS_MODEL", "gpt-5.4-mini", Text(), "Vision model for ENABLE_IMAGE_ANALYSIS."
     )
+    consistency_judge: str = setting(
+        "CONSISTENCY_JUDGE", "auto", Choice(("auto", "true", "false")), "Score every page against its characters' sheets and redraw what drifts (auto: when an OpenAI key is set).",
+        page=PageField(ILLUSTRATING, "Check each page against the character sheets"),
+    )
+    consistency_model: str = setting(
+        "CONSISTENCY_MODEL", "", Text(), "Vision model that judges pages (empty: IMAGE_ANALYSIS_MODEL).",
+        page=PageField(MODELS, "Judge model (empty: the picture analysis model)"),
+    )
+    consistency_min_score: float = setting(
+        "CONSISTENCY_MIN_SCORE", "0.7", Fraction(), "A page scoring below this is drawn again.",
+        page=PageField(ILLUSTRATING, "Redraw pages that score below"),
+    )
+    consistency_max_redraws: int = setting(
+        "CONSISTENCY_MAX_REDRAWS", "2", Whole(0, 5), "Most redraws of one page; the best-scoring drawing is kept.",
+        page=PageField(ILLUSTRATING, "Redraws of a page at most"),
+    )
+    max_image_inputs: int = setting(
+        "MAX_IMAGE_INPUTS", "16", Whole(1, 16), "Most pictures sent with one image edit (sheets, then the hero's picture or a style anchor)."
+    )
     enable_offline_illustrator: bool = setting(
         "ENABLE_OFFLINE_ILLUSTRATOR", "true", Boolean(), "Use the built-in offline illustrator as the last provider.",
         page=PageField(ILLUSTRATORS, "4. Built-in offline illustrator (no key needed)"),
@@ -324,6 +357,17 @@ class Settings:
     @property
     def database_path(self) -> Path:
         return self.data_dir / "storyillus.sqlite3"
+
+    @property
+    def judge_enabled(self) -> bool:
+        """CONSISTENCY_JUDGE: "auto" judges when an OpenAI key is set."""
+        if self.consistency_judge == "auto":
+            return self.has_openai_key
+        return self.consistency_judge == "true"
+
+    @property
+    def judge_model(self) -> str:
+        return self.consistency_model or self.image_analysis_model
 
     @property
     def settings_file(self) -> Path:

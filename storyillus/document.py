@@ -1,9 +1,10 @@
 """The one JSON document of a book: the CLI's ``book.json``, the API's book and the ZIP's.
 
 ``book_document`` is the only function that makes it; ``storyillus/schema/book.schema.json``
-describes it (see docs/ARCHITECTURE.md, "Contracts"). Only where a page's picture lives
-differs between them: a file beside ``book.json``, a path inside the ZIP, or a URL of the
-API. The reference picture's path never appears: it names a file on the server.
+describes it (see docs/ARCHITECTURE.md, "Contracts"). Only where a page's picture
+(and each character sheet) lives differs between them: a file beside ``book.json``, a path
+inside the ZIP, or a URL of the API. The reference picture's path never appears: it names
+a file on the server.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from storyillus.domain import Book, Page
+from storyillus.domain import Book, CastMember, Page
 
 SCHEMA_FILE = Path(__file__).with_name("schema") / "book.schema.json"
 DOCUMENT_VERSION = 1
@@ -41,12 +42,18 @@ def _page(page: Page, image: str | None) -> dict[str, Any]:
             "provider": drawn.provider,
             "model": drawn.model,
             "characterReferenced": drawn.character_referenced,
+            "consistency": drawn.consistency.to_json() if drawn.consistency else None,
         },
     }
 
 
-def book_document(book: Book, image: Callable[[Page], str | None]) -> dict[str, Any]:
-    """The book as its JSON document; ``image(page)`` says where each page's picture is."""
+def book_document(
+    book: Book,
+    image: Callable[[Page], str | None],
+    sheet: Callable[[CastMember], str | None] = lambda member: None,
+) -> dict[str, Any]:
+    """The book as its JSON document; ``image(page)`` says where each page's picture is,
+    ``sheet(member)`` where each character sheet is."""
     character = book.character.to_json()
     character.pop("imagePath", None)
     character["hasReferencePicture"] = bool(book.character.image_path)
@@ -57,7 +64,8 @@ def book_document(book: Book, image: Callable[[Page], str | None]) -> dict[str, 
         "title": book.title,
         "createdAt": iso_time(book.created_at),
         "setting": book.setting,
-        "cast": [member.to_json() for member in book.cast],
+        "cast": [member.to_json() | {"sheet": sheet(member)} for member in book.cast],
+        "approved": book.approved,
         "character": character,
         "prompt": request.prompt,
         "themes": list(request.themes),

@@ -46,9 +46,18 @@ class Companion:
     name: str
     relation: str = "friend"
     traits: tuple[str, ...] = ()
+    image_path: str | None = None
+    """Absolute path of the companion's own stored reference picture, if there is one."""
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "relation": self.relation, "traits": list(self.traits)}
+        data: dict[str, Any] = {
+            "name": self.name,
+            "relation": self.relation,
+            "traits": list(self.traits),
+        }
+        if self.image_path:
+            data["imagePath"] = self.image_path
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Companion:
@@ -56,6 +65,7 @@ class Companion:
             name=data["name"],
             relation=data.get("relation", "friend"),
             traits=tuple(data.get("traits", ())),
+            image_path=data.get("imagePath"),
         )
 
 
@@ -107,6 +117,7 @@ class Character:
                         relation=_clean(companion.relation, "A relation", MAX_NAME_CHARS)
                         or "friend",
                         traits=tuple(_clean_list(list(companion.traits), "A trait")),
+                        image_path=companion.image_path,
                     )
                 )
         return cls(
@@ -220,7 +231,9 @@ class CastMember:
     kind: str = "child"
     """How the member is drawn: "child", "adult", "elder" or an animal ("dog", "cat"...)."""
     sheet: str | None = None
-    """The character sheet's picture, once drawn."""
+    """The character sheet's picture (its ``/generated/...`` URL), once drawn."""
+    picture_refused: bool = False
+    """An image model refused to edit the picture: the sheet stands in for it from then on."""
 
     @property
     def is_hero(self) -> bool:
@@ -234,6 +247,7 @@ class CastMember:
             "description": self.description,
             "look": self.look.to_json(),
             "sheet": self.sheet,
+            "pictureRefused": self.picture_refused,
         }
 
     @classmethod
@@ -245,6 +259,7 @@ class CastMember:
             look=Look.from_json(data.get("look")),
             kind=data.get("kind", "child"),
             sheet=data.get("sheet"),
+            picture_refused=bool(data.get("pictureRefused", False)),
         )
 
 
@@ -357,6 +372,39 @@ class Story:
 
 
 @dataclass(frozen=True)
+class Consistency:
+    """How much a drawing looks like its characters' sheets, by the judge's eye."""
+
+    score: float
+    """From 0 (nothing alike) to 1 (the same characters)."""
+    judge: str
+    """The model that judged (``offline-judge`` without a key)."""
+    reason: str = ""
+    """One line on what differs."""
+    redraws: int = 0
+    """How many times the page was drawn again to do better; the best drawing is kept."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "score": round(self.score, 3),
+            "judge": self.judge,
+            "reason": self.reason,
+            "redraws": self.redraws,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> Consistency | None:
+        if not data:
+            return None
+        return cls(
+            score=float(data["score"]),
+            judge=str(data.get("judge", "")),
+            reason=str(data.get("reason", "")),
+            redraws=int(data.get("redraws", 0)),
+        )
+
+
+@dataclass(frozen=True)
 class Illustration:
     """The picture drawn for one page, and who drew it."""
 
@@ -370,6 +418,8 @@ class Illustration:
     """One entry per provider tried: ``{"provider", "model", "error"}``."""
     usage: dict[str, Any] = field(default_factory=dict)
     """Tokens the image model reported (empty offline)."""
+    consistency: Consistency | None = None
+    """The judge's score against the characters' sheets; None when no judge looked."""
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -378,6 +428,7 @@ class Illustration:
             "characterReferenced": self.character_referenced,
             "attempts": list(self.attempts),
             "usage": self.usage,
+            "consistency": self.consistency.to_json() if self.consistency else None,
         }
         for key, value in (
             ("localUrl", self.local_url),
@@ -399,6 +450,7 @@ class Illustration:
             url=data.get("url"),
             attempts=tuple(data.get("attempts", ())),
             usage=data.get("usage") or {},
+            consistency=Consistency.from_json(data.get("consistency")),
         )
 
 
@@ -436,6 +488,8 @@ class Book:
     usage: dict[str, int] = field(default_factory=dict)
     """Tokens the story model used."""
     notes: tuple[str, ...] = ()
+    approved: bool = True
+    """The parent approved the character sheets: pages may be drawn."""
 
     @property
     def character(self) -> Character:
@@ -444,6 +498,15 @@ class Book:
     @property
     def hero(self) -> CastMember:
         return self.cast[0]
+
+    def picture_of(self, member: CastMember) -> str | None:
+        """The reference picture given for a cast member (the hero's, or a companion's own)."""
+        if member.is_hero:
+            return self.character.image_path
+        for companion in self.character.companions:
+            if companion.name == member.name:
+                return companion.image_path
+        return None
 
     def member(self, name: str) -> CastMember:
         for member in self.cast:
@@ -549,6 +612,7 @@ __all__ = [
     "CastMember",
     "Character",
     "Companion",
+    "Consistency",
     "Feature",
     "Illustration",
     "Job",

@@ -16,14 +16,14 @@ import secrets
 import time
 import uuid
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
 from storyillus._chat import ChatClient
 from storyillus._exceptions import InvalidInput
 from storyillus._http import shared_client
-from storyillus.casting import cast_for
+from storyillus.casting import cast_for, describe
 from storyillus.config import Settings, save_settings
 from storyillus.document import book_document
 from storyillus.domain import (
@@ -32,6 +32,7 @@ from storyillus.domain import (
     CastMember,
     Character,
     Job,
+    Look,
     Page,
     ResultStatus,
     StoryRequest,
@@ -39,8 +40,9 @@ from storyillus.domain import (
 )
 from storyillus.export import book_pdf, book_zip, download_name, page_picture
 from storyillus.illustration.chain import IllustrationChain, build_chain
+from storyillus.illustration.judge import build_judge
 from storyillus.illustration.offline import REFERENCE_PURPOSE, load_reference
-from storyillus.jobs.runner import Runner
+from storyillus.jobs.runner import SHEET_JOBS, Runner
 from storyillus.places import CUSTOM, places
 from storyillus.storage.files import ImageFiles
 from storyillus.storage.references import MB, ReferencePictures
@@ -77,6 +79,14 @@ class Export:
 
 
 MAX_BOOKS_PAGE = 100
+MAX_DESCRIPTION_CHARS = 600
+
+
+def _sheet_results(cast: tuple[CastMember, ...]) -> list[tuple[int, str]]:
+    """A sheets job's results: one per cast member, numbered from 1 (the hero)."""
+    return [(n, f"Character sheet of {m.name}") for n, m in enumerate(cast, start=1)]
+
+
 _BAD_CURSOR = "The cursor is not one this API gave out; start again without it."
 
 
@@ -100,30 +110,45 @@ def _after(cursor: str) -> tuple[float, str]:
 
 @dataclass(frozen=True)
 class BookUsage:
-    """What a book (or all books) cost in model calls."""
+    """What a book (or all books) cost: tokens, and image-model and judge calls apart."""
 
     story_tokens: int = 0
     image_tokens: int = 0
     images_by_provider: dict[str, int] = field(default_factory=dict)
+    sheets: int = 0
+    """Character sheets drawn (the sheet on record for each member)."""
+    pages: int = 0
+    redraws: int = 0
+    """Pages drawn again because the judge found them drifting from the sheets."""
+    judged: int = 0
+    """Judge calls: one per drawing judged."""
 
     @classmethod
     def of(cls, books: list[Book]) -> BookUsage:
-        story = image = 0
+        story = image = sheets = pages = redraws = judged = 0
         by_provider: dict[str, int] = {}
         for book in books:
             story += int(book.usage.get("total_tokens", 0))
+            sheets += sum(1 for member in book.cast if member.sheet)
             for page in book.pages:
-                if page.illustration is not None:
-                    image += int(page.illustration.usage.get("total_tokens", 0))
-                    name = page.illustration.provider
-                    by_provider[name] = by_provider.get(name, 0) + 1
-        return cls(story, image, by_provider)
+                drawn = page.illustration
+                if drawn is None:
+                    continue
+                pages += 1
+                image += int(drawn.usage.get("total_tokens", 0))
+                by_provider[drawn.provider] = by_provider.get(drawn.provider, 0) + 1
+                if drawn.consistency is not None:
+                    redraws += drawn.consistency.redraws
+                    judged += 1 + drawn.consistency.redraws
+        return cls(story, image, by_provider, sheets, pages, redraws, judged)
 
     def describe(self) -> str:
         pictures = ", ".join(f"{n} by {p}" for p, n in sorted(self.images_by_provider.items()))
         return (
             f"Story model: {self.story_tokens:,} tokens · "
-            f"image models: {self.image_tokens:,} tokens · pictures: {pictures or 'none yet'}"
+            f"image models: {self.image_tokens:,} tokens · pictures: {pictures or 'none yet'} · "
+            f"calls: {self.sheets} sheets, {self.pages} pages, {self.redraws} redraws, "
+            f"{self.judged} judged"
         )
 
 
@@ -147,27 +172,40 @@ class Progress:
     def active(self) -> bool:
         return any(not job.status.is_final for job in self.jobs)
 
+    def _jobs(self, sheets: bool) -> list[Job]:
+        return [job for job in self.jobs if (job.kind in SHEET_JOBS) == sheets]
+
     @property
     def drawing(self) -> frozenset[int]:
         """Pages a running job has still to finish."""
-        return frozenset(
-            r.page_number
-            for job in self.jobs
-            if not job.status.is_final
-            for r in job.results
-            if r.status is ResultStatus.PENDING
-        )
+        return _pending(self._jobs(sheets=False))
 
     @property
     def failures(self) -> dict[int, str]:
         """Why each page without a picture failed, from its most recent finished attempt."""
-        errors: dict[int, str] = {}
         missing = {p.number for p in self.book.pages if p.illustration is None} - self.drawing
-        for job in self.jobs:  # newest first, so the first error seen is the latest
-            for result in job.results:
-                if result.page_number in missing and result.status is ResultStatus.FAILED:
-                    errors.setdefault(result.page_number, result.error or "Unknown error.")
-        return errors
+        return _failures(self._jobs(sheets=False), missing)
+
+    @property
+    def sheets_drawing(self) -> frozenset[str]:
+        """Cast members whose sheet is being drawn, by name."""
+        numbers = set(_pending(self._jobs(sheets=True)))
+        if any(not job.status.is_final for job in self._jobs(sheets=False)):
+            # A book job draws the sheets its cast lacks before its pages.
+            numbers |= {n for n, m in enumerate(self.book.cast, start=1) if not m.sheet}
+        return frozenset(self.book.cast[n - 1].name for n in numbers)
+
+    @property
+    def sheet_failures(self) -> dict[str, str]:
+        """Why a member's sheet could not be drawn, from the latest attempt."""
+        missing = {n for n, m in enumerate(self.book.cast, start=1) if not m.sheet}
+        errors = _failures(self._jobs(sheets=True), missing)
+        return {self.book.cast[n - 1].name: error for n, error in errors.items()}
+
+    @property
+    def awaiting_approval(self) -> bool:
+        """The sheets are done and wait for the parent's word before pages are drawn."""
+        return not self.book.approved and not self.active
 
     @property
     def started_at(self) -> float:
@@ -176,6 +214,25 @@ class Progress:
     @property
     def finished_at(self) -> float | None:
         return None if self.active or not self.jobs else max(j.updated_at for j in self.jobs)
+
+
+def _pending(jobs: list[Job]) -> frozenset[int]:
+    return frozenset(
+        r.page_number
+        for job in jobs
+        if not job.status.is_final
+        for r in job.results
+        if r.status is ResultStatus.PENDING
+    )
+
+
+def _failures(jobs: list[Job], missing: set[int]) -> dict[int, str]:
+    errors: dict[int, str] = {}
+    for job in jobs:  # newest first, so the first error seen is the latest
+        for result in job.results:
+            if result.page_number in missing and result.status is ResultStatus.FAILED:
+                errors.setdefault(result.page_number, result.error or "Unknown error.")
+    return errors
 
 
 def _writer_for(settings: Settings) -> StoryWriter:
@@ -208,9 +265,15 @@ class Engine:
         self._files.delete(self._store.pictures.reconcile(self._files.scan()))
         self._retention = Retention(self._store.pictures, self._files)
         self._chain = self._chain_factory(settings)
+        self._judge = build_judge(settings, self._pictures)
         self._writer = _writer_for(settings)
         self._runner = Runner(
-            self._store, self._files, self._retention, lambda: self._settings, lambda: self._chain
+            self._store,
+            self._files,
+            self._retention,
+            lambda: self._settings,
+            lambda: self._chain,
+            lambda: self._judge,
         )
 
     @property
@@ -240,6 +303,7 @@ class Engine:
             self._runner.resize(settings.concurrency)
         self._settings = settings
         self._chain = self._chain_factory(settings)
+        self._judge = build_judge(settings, self._pictures)
         self._writer = _writer_for(settings)
         return settings
 
@@ -273,13 +337,19 @@ class Engine:
     # -- making books ------------------------------------------------------------
 
     def create_book(
-        self, request: StoryRequest, run_async: bool | None = None, illustrate: bool = True
+        self,
+        request: StoryRequest,
+        run_async: bool | None = None,
+        illustrate: bool = True,
+        approve: bool = True,
     ) -> BookAndJob:
         """Write the story, store the book and start illustrating it.
 
-        With ``run_async`` (default: ASYNC_ILLUSTRATIONS) this returns as soon as the job
-        is queued; otherwise it returns when every page is finished. Without
-        ``illustrate`` the book has no job (``job`` is None).
+        With ``approve`` (the seed's API, the CLI) the job draws the character sheets and
+        then the pages in one go. Without it the job draws the sheets only, and pages wait
+        until the parent approves them (``approve_cast``). With ``run_async`` (default:
+        ASYNC_ILLUSTRATIONS) this returns as soon as the job is queued; otherwise when it
+        is finished. Without ``illustrate`` the book has no job (``job`` is None).
         """
         seed = request.seed if request.seed is not None else secrets.randbelow(2**31)
         story = self._writer.write(request, seed, self._cast(request, seed))
@@ -305,16 +375,73 @@ class Engine:
             model=story.model,
             usage=story.usage,
             notes=story.notes,
+            approved=approve,
         )
         self._store.books.add(book)
         if not illustrate:
             return BookAndJob(book=book, job=None)
-        job = self._store.jobs.add(book.id, [(p.number, p.scene) for p in book.pages])
+        if approve:
+            job = self._store.jobs.add(book.id, [(p.number, p.scene) for p in book.pages])
+        else:
+            job = self._store.jobs.add(book.id, _sheet_results(book.cast), kind="sheets")
+        job = self._start(job, run_async)
+        return BookAndJob(book=self._store.books.get(book.id), job=job)
+
+    def _start(self, job: Job, run_async: bool | None = None) -> Job:
         if self._settings.async_illustrations if run_async is None else run_async:
             self._runner.submit(job)
-        else:
-            job = self._runner.run_inline(job)
-        return BookAndJob(book=self._store.books.get(book.id), job=job)
+            return job
+        return self._runner.run_inline(job)
+
+    # -- the cast and its sheets -------------------------------------------------------
+
+    def approve_cast(self, book_id: str, run_async: bool | None = None) -> Job:
+        """The parent says the sheets look right: draw the pages (from the sheets)."""
+        book = self._store.books.get(book_id)
+        if book.approved:
+            raise InvalidInput("This book's characters are already approved.")
+        if any(not job.status.is_final for job in self._store.jobs.for_book(book_id)):
+            raise InvalidInput("Wait until the character sheets are drawn, then approve them.")
+        self._store.books.set_approved(book_id)
+        job = self._store.jobs.add(book.id, [(p.number, p.scene) for p in book.pages])
+        return self._start(job, run_async)
+
+    def redraw_sheet(self, book_id: str, name: str, run_async: bool | None = None) -> Job:
+        """Draw one cast member's sheet again (after a correction, or to get another)."""
+        book = self._store.books.get(book_id)
+        member = book.member(name)
+        results = [(book.cast.index(member) + 1, f"Character sheet of {member.name}")]
+        return self._start(self._store.jobs.add(book.id, results, kind="sheet"), run_async)
+
+    def change_member(
+        self,
+        book_id: str,
+        name: str,
+        description: str | None = None,
+        look: Look | None = None,
+    ) -> Book:
+        """Correct a cast member's description and/or look; redraw the sheet to see it.
+
+        A new look without a new description writes the description again from the look,
+        so the words every page repeats say what the sheet shows.
+        """
+        book = self._store.books.get(book_id)
+        member = book.member(name)
+        if description is not None:
+            description = " ".join(description.split())
+            if not description:
+                raise InvalidInput(f"{name} needs a description an illustrator can draw from.")
+            if len(description) > MAX_DESCRIPTION_CHARS:
+                raise InvalidInput(
+                    f"A description can be at most {MAX_DESCRIPTION_CHARS} characters."
+                )
+        changed = replace(member, look=look or member.look)
+        if description is None and look is not None:
+            age = book.character.age if member.is_hero else None
+            description = describe(member.name, member.role, member.kind, changed.look, age)
+        changed = replace(changed, description=description or member.description)
+        self._store.books.set_member(book_id, changed)
+        return self._store.books.get(book_id)
 
     def _cast(self, request: StoryRequest, seed: int) -> tuple[CastMember, ...]:
         """The book's cast; the reference picture's main colour dresses the hero."""
@@ -358,9 +485,18 @@ class Engine:
         url = page.illustration.local_url if page.illustration else None
         return url if self.image_path(url) is not None else None
 
+    def sheet_url(self, member: CastMember) -> str | None:
+        """The ``/generated/...`` URL of a member's character sheet, if it still exists."""
+        return member.sheet if self.image_path(member.sheet) is not None else None
+
+    def sheet_picture(self, member: CastMember) -> bytes | None:
+        """The PNG bytes of a member's character sheet, if it still exists."""
+        path = self.image_path(member.sheet)
+        return path.read_bytes() if path is not None else None
+
     def book_document(self, book_id: str) -> dict[str, object]:
         """The book's JSON document (``storyillus.document``), pictures as their URLs."""
-        return book_document(self._store.books.get(book_id), self.image_url)
+        return book_document(self._store.books.get(book_id), self.image_url, self.sheet_url)
 
     def export_pdf(self, book_id: str) -> Export:
         """The book as a printable PDF picture book; raises NotFound."""
@@ -371,7 +507,7 @@ class Engine:
     def export_zip(self, book_id: str) -> Export:
         """The book as a ZIP of pictures, Markdown and ``book.json``; raises NotFound."""
         book = self._store.books.get(book_id)
-        data = book_zip(book, partial(page_picture, self))
+        data = book_zip(book, partial(page_picture, self), self.sheet_picture)
         return Export(download_name(book.title, "zip"), "application/zip", data)
 
     def get_job(self, job_id: str) -> Job:
@@ -416,7 +552,10 @@ class Engine:
 
     def redraw_page(self, book_id: str, page_number: int) -> Job:
         """Draw one page again in the background; the old picture stays until then."""
-        page = self._store.books.get(book_id).page(page_number)
+        book = self._store.books.get(book_id)
+        if not book.approved:
+            raise InvalidInput("Approve the characters first; then the pages are drawn.")
+        page = book.page(page_number)
         job = self._store.jobs.add(book_id, [(page.number, page.scene)], kind="redraw")
         self._runner.submit(job)
         return job

@@ -12,13 +12,16 @@ from collections.abc import Callable
 
 from storyillus import IllustrationError
 from storyillus.config import Settings
-from storyillus.illustration.base import Picture, SceneRequest
+from storyillus.illustration.base import SHEET, Picture, SceneRequest
 from storyillus.illustration.chain import IllustrationChain
 from storyillus.illustration.offline import OfflineIllustrator
 
 
 class InstrumentedIllustrator:
-    """The offline illustrator, with a delay, failures on chosen pages, and a call log."""
+    """The offline illustrator, with a delay, failures on chosen pages, and a call log.
+
+    Delays and failures apply to pages; character sheets are drawn at once and logged apart.
+    """
 
     def __init__(
         self,
@@ -33,12 +36,19 @@ class InstrumentedIllustrator:
         self.fail_pages = fail_pages
         self.crash_pages = crash_pages
         self.calls: list[tuple[str, int]] = []
+        """Pages drawn: (book id, page number)."""
+        self.sheet_calls: list[tuple[str, int]] = []
+        """Character sheets drawn: (book id, cast member number)."""
         self.in_flight = 0
         self.max_in_flight = 0
         self._lock = threading.Lock()
         self._real = OfflineIllustrator()
 
     def illustrate(self, request: SceneRequest) -> Picture:
+        if request.kind == SHEET:  # sheets are drawn as they are; calls count pages
+            with self._lock:
+                self.sheet_calls.append((request.book_id, request.page_number))
+            return self._real.illustrate(request)
         with self._lock:
             self.calls.append((request.book_id, request.page_number))
             self.in_flight += 1

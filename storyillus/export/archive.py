@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from storyillus._exceptions import InvalidInput
 from storyillus.document import book_document
-from storyillus.domain import Book, Page
+from storyillus.domain import Book, CastMember, Page
 from storyillus.export.pictures import open_picture
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -23,8 +23,18 @@ def image_name(page: Page) -> str:
     return f"images/page-{page.number:02d}.png"
 
 
-def book_zip(book: Book, picture: Callable[[Page], bytes | None]) -> bytes:
-    """The book as ZIP bytes holding ``story.md``, ``book.json`` and ``images/page-NN.png``.
+def sheet_name(book: Book, member: CastMember) -> str:
+    """Where a character sheet sits in the ZIP: ``images/sheet-01.png`` (01 is the hero)."""
+    return f"images/sheet-{book.cast.index(member) + 1:02d}.png"
+
+
+def book_zip(
+    book: Book,
+    picture: Callable[[Page], bytes | None],
+    sheet: Callable[[CastMember], bytes | None] = lambda member: None,
+) -> bytes:
+    """The book as ZIP bytes holding ``story.md``, ``book.json``, ``images/page-NN.png``
+    and the character sheets, ``images/sheet-NN.png``.
 
     There is one PNG per page whose ``picture(page)`` is a decodable image (other formats
     are converted to PNG); pages without one have no file, ``null`` as their ``image`` in
@@ -39,14 +49,21 @@ def book_zip(book: Book, picture: Callable[[Page], bytes | None]) -> bytes:
         png = _as_png(picture(page))
         if png is not None:
             images[page.number] = png
+    sheets = {
+        sheet_name(book, member): png
+        for member in book.cast
+        if (png := _as_png(sheet(member))) is not None
+    }
     stamp = _zip_time(book.created_at)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         _add(archive, "story.md", _story_markdown(book, images).encode(), stamp, True)
-        _add(archive, "book.json", _book_json(book, images).encode(), stamp, True)
+        _add(archive, "book.json", _book_json(book, images, sheets).encode(), stamp, True)
         for page in book.pages:
             if page.number in images:
                 _add(archive, image_name(page), images[page.number], stamp, False)
+        for name, png in sheets.items():
+            _add(archive, name, png, stamp, False)
     return buffer.getvalue()
 
 
@@ -91,6 +108,10 @@ def _story_markdown(book: Book, images: dict[int, bytes]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def _book_json(book: Book, images: dict[int, bytes]) -> str:
-    document = book_document(book, lambda page: image_name(page) if page.number in images else None)
+def _book_json(book: Book, images: dict[int, bytes], sheets: dict[str, bytes]) -> str:
+    document = book_document(
+        book,
+        lambda page: image_name(page) if page.number in images else None,
+        lambda member: name if (name := sheet_name(book, member)) in sheets else None,
+    )
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -2,33 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from storyillus.domain import Book, CastMember
 
+PAGE = "page"
+SHEET = "sheet"
+
 
 @dataclass(frozen=True)
 class SceneRequest:
-    """One page to illustrate, with everything a provider may need to draw it."""
+    """One picture to draw (a page, or a cast member's character sheet), with everything a
+    provider may need to draw it."""
 
     book_id: str
     book_seed: int
     page_number: int
+    """The page; for a sheet, the member's place in the cast (1 is the hero)."""
     page_count: int
     page_text: str
     scene: str
-    """The scene description written for an illustrator."""
+    """The scene description written for an illustrator (empty for a sheet)."""
     place: str
     """Where the page happens: a name from the places vocabulary (``storyillus.places``)."""
     cast: tuple[CastMember, ...]
-    """Who is on the page, the hero first; their descriptions go into prompts word for word."""
+    """Who is on the page, the hero first; for a sheet, the one member it shows."""
     art_style: str
     reference: Path | None
-    """The stored reference picture of the hero (a PNG, JPEG or WebP file), if any."""
+    """The picture of the person drawn: the hero's (a page) or the member's own (a sheet)."""
     size: tuple[int, int] = (1024, 1024)
     quality: str = "auto"
+    kind: str = PAGE
+    sheets: tuple[Path, ...] = ()
+    """The character sheets of the cast on the page, in cast order."""
+    anchor: Path | None = None
+    """A picture of the book already drawn (its first page), for the style from page 2 on."""
+    attempt: int = 0
+    """0 for the first drawing, then 1, 2... for redraws after a low consistency score."""
 
     @classmethod
     def for_page(
@@ -38,10 +51,14 @@ class SceneRequest:
         reference: Path | None,
         size: tuple[int, int] = (1024, 1024),
         quality: str = "auto",
+        sheets: Mapping[str, Path] | None = None,
+        anchor: Path | None = None,
     ) -> SceneRequest:
-        """Page ``number`` of ``book`` as providers see it."""
+        """Page ``number`` of ``book`` as providers see it; ``sheets`` by member name."""
         page = book.page(number)
         present = set(page.characters)
+        cast = tuple(m for m in book.cast if m.is_hero or m.name in present)
+        drawn = sheets or {}
         return cls(
             book_id=book.id,
             book_seed=book.seed,
@@ -50,16 +67,51 @@ class SceneRequest:
             page_text=page.text,
             scene=page.scene,
             place=page.place,
-            cast=tuple(m for m in book.cast if m.is_hero or m.name in present),
+            cast=cast,
             art_style=book.request.art_style,
             reference=reference,
             size=size,
             quality=quality,
+            sheets=tuple(drawn[m.name] for m in cast if m.name in drawn),
+            anchor=anchor if number > 1 else None,
+        )
+
+    @classmethod
+    def for_sheet(
+        cls,
+        book: Book,
+        member: CastMember,
+        picture: Path | None,
+        size: tuple[int, int] = (1024, 1024),
+        quality: str = "auto",
+    ) -> SceneRequest:
+        """The character sheet of ``member``, from their own picture when there is one."""
+        return cls(
+            book_id=book.id,
+            book_seed=book.seed,
+            page_number=book.cast.index(member) + 1,
+            page_count=len(book.cast),
+            page_text="",
+            scene="",
+            place=book.setting,
+            cast=(member,),
+            art_style=book.request.art_style,
+            reference=picture,
+            size=size,
+            quality=quality,
+            kind=SHEET,
         )
 
     @property
     def hero(self) -> CastMember:
         return self.cast[0]
+
+    def edit_pictures(self, limit: int) -> tuple[Path, ...]:
+        """What an image edit sends, each as its own picture, at most ``limit``: the sheets,
+        then the person's own picture (page 1, or no anchor yet) or the style anchor."""
+        last = self.anchor if self.anchor is not None else self.reference
+        pictures = (*self.sheets, *([last] if last is not None else []))
+        return pictures[:limit]
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyillus._chat import ChatClient
-from storyillus._exceptions import IllustrationError, NoIllustrator, ServiceError
+from storyillus._exceptions import (
+    ContentRefused,
+    IllustrationError,
+    NoIllustrator,
+    ServiceError,
+)
 from storyillus._http import shared_client
 from storyillus.config import Settings
 from storyillus.illustration.base import Picture, Provider, SceneRequest
@@ -24,7 +29,12 @@ log = logging.getLogger(__name__)
 class ChainResult:
     picture: Picture
     attempts: tuple[dict[str, Any], ...]
-    """Every provider tried, in order: ``{"provider", "model", "error"}`` (None: it worked)."""
+    """Every provider tried, in order: ``{"provider", "model", "error"}`` (None: it worked),
+    with ``"refused": true`` where a safety system refused the prompt or picture."""
+
+    @property
+    def refused(self) -> bool:
+        return any(attempt.get("refused") for attempt in self.attempts)
 
 
 class IllustrationChain:
@@ -43,14 +53,20 @@ class IllustrationChain:
                 picture = provider.illustrate(request)
             except (IllustrationError, ServiceError) as exc:
                 log.warning(
-                    "%s could not illustrate page %d of book %s: %s",
+                    "%s could not draw %s %d of book %s: %s",
                     provider.name,
+                    request.kind,
                     request.page_number,
                     request.book_id,
                     exc,
                 )
                 attempts.append(
-                    {"provider": provider.name, "model": provider.model, "error": str(exc)}
+                    {
+                        "provider": provider.name,
+                        "model": provider.model,
+                        "error": str(exc),
+                        "refused": isinstance(exc, ContentRefused),
+                    }
                 )
                 continue
             attempts.append({"provider": provider.name, "model": provider.model, "error": None})

@@ -28,7 +28,8 @@ from storyillus.illustration import _offline_hero as hero
 from storyillus.illustration import _offline_props as props
 from storyillus.illustration import _offline_scenes as scenes
 from storyillus.illustration._offline_paint import Color, Pen, Style, darken, sharp, style_for
-from storyillus.illustration.base import Picture, SceneRequest
+from storyillus.illustration._offline_sheet import render_sheet
+from storyillus.illustration.base import SHEET, Picture, SceneRequest
 from storyillus.places import places
 from storyillus.storage import references
 from storyillus.storage.references import ReferencePictures
@@ -91,7 +92,16 @@ class OfflineIllustrator:
             else None
         )
         try:
-            png = render(request, reference)
+            if request.kind == SHEET:
+                png = render_sheet(
+                    request.hero,
+                    request.book_seed,
+                    request.art_style,
+                    _drawn_size(request),
+                    (int(request.size[0]), int(request.size[1])),
+                )
+            else:
+                png = render(request, reference)
         except IllustrationError:
             raise
         except (OSError, ValueError, MemoryError) as error:
@@ -138,7 +148,8 @@ def _hits(box: Box, others: list[Box], pad: float = 0.0) -> bool:
     return any(_overlaps(box, other, pad) for other in others)
 
 
-def render(request: SceneRequest, reference: Reference | None) -> bytes:
+def _drawn_size(request: SceneRequest) -> tuple[int, int]:
+    """The size drawn at: the request's, within DRAW_LIMIT (scaled up again at the end)."""
     out_w, out_h = (int(request.size[0]), int(request.size[1]))
     if not (MIN_SIDE <= out_w <= MAX_SIDE and MIN_SIDE <= out_h <= MAX_SIDE):
         raise IllustrationError(
@@ -146,10 +157,21 @@ def render(request: SceneRequest, reference: Reference | None) -> bytes:
             f"not {out_w}x{out_h}."
         )
     scale = min(1.0, DRAW_LIMIT / max(out_w, out_h))
-    width, height = max(MIN_SIDE, round(out_w * scale)), max(MIN_SIDE, round(out_h * scale))
+    return max(MIN_SIDE, round(out_w * scale)), max(MIN_SIDE, round(out_h * scale))
+
+
+def render(request: SceneRequest, reference: Reference | None) -> bytes:
+    out_w, out_h = (int(request.size[0]), int(request.size[1]))
+    width, height = _drawn_size(request)
     unit = min(width, height) / 100
 
-    page_rng = hero.stable_random("page", request.book_seed, request.page_number)
+    # A redraw (attempt 1, 2...) composes the page anew; the first drawing stays as it was.
+    page_rng = hero.stable_random(
+        "page",
+        request.book_seed,
+        request.page_number,
+        *([request.attempt] if request.attempt else []),
+    )
     scene_words = props.words(request.scene)
     page_words = props.words(request.page_text)
     place = places().get(request.place)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from storyillus.illustration.base import SceneRequest
+from storyillus.illustration.base import SHEET, SceneRequest
 from storyillus.places import places
 
 BRIEF = (
@@ -25,20 +25,65 @@ def cast_descriptions(request: SceneRequest, picture_description: str | None = N
     return " ".join(lines)
 
 
+def _inputs(request: SceneRequest, pictures: int) -> str:
+    """Say what each attached picture is, in the order they are sent."""
+    if not pictures:
+        return ""
+    named = [m.name for m in request.cast][: len(request.sheets)]
+    parts = []
+    if named:
+        parts.append(
+            f"The first {len(named)} pictures are the character sheets of {', '.join(named)}, "
+            "in that order: draw each of them exactly as on their sheet (face, hair, skin, "
+            "age, glasses, clothes)."
+            if len(named) > 1
+            else f"The first picture is {named[0]}'s character sheet: draw {named[0]} exactly "
+            "as on it (face, hair, skin, age, glasses, clothes)."
+        )
+    if pictures > len(named):
+        last = (
+            "the style of this book so far: match its style, not its scene"
+            if request.anchor is not None
+            else f"a picture of {request.hero.name}: keep the likeness"
+        )
+        parts.append(f"The last picture is {last}.")
+    return " ".join(parts) + " "
+
+
 def scene_prompt(
-    request: SceneRequest, with_reference: bool, picture_description: str | None = None
+    request: SceneRequest, pictures: int = 0, picture_description: str | None = None
 ) -> str:
-    """Brief, style, likeness, the cast word for word, the place, then the page's scene."""
+    """Brief, style, what each attached picture is, the cast word for word, place, scene.
+
+    ``pictures``: how many pictures an edit sends with the prompt (0 for text-only).
+    """
+    if request.kind == SHEET:
+        return sheet_prompt(request, pictures, picture_description)
+    count = len(request.cast)
+    return (
+        f"{BRIEF} Art style: {request.art_style}. {_inputs(request, pictures)}"
+        f"Characters ({count}, no one else): {cast_descriptions(request, picture_description)} "
+        f"Place: {places().get(request.place).label}. "
+        f"Scene (page {request.page_number} of {request.page_count}): {request.scene}"
+    )
+
+
+def sheet_prompt(
+    request: SceneRequest, pictures: int = 0, picture_description: str | None = None
+) -> str:
+    """A character sheet: the whole figure, a neutral pose, the story's outfit, plain ground."""
+    member = request.hero
     likeness = (
-        f"Draw {request.hero.name} to look like the child in the reference picture. "
-        if with_reference
+        f"Draw {member.name} to look like the person in the picture, as an illustration. "
+        if pictures
         else ""
     )
     return (
-        f"{BRIEF} Art style: {request.art_style}. {likeness}"
-        f"Characters: {cast_descriptions(request, picture_description)} "
-        f"Place: {places().get(request.place).label}. "
-        f"Scene (page {request.page_number} of {request.page_count}): {request.scene}"
+        f"Character sheet for a children's picture book. Art style: {request.art_style}. "
+        f"{likeness}{cast_descriptions(request, picture_description)} "
+        "Full length, front view, feet visible, standing in a neutral pose, on a plain white "
+        "background; beside it a three-quarter view and a close-up of the face. The same "
+        "outfit in every view, the one worn all through the story. No text, no scenery."
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from storyillus._exceptions import ContentRefused, IllustrationError, TransientError
 from storyillus._http import HttpClient
 from storyillus.config import Settings
-from storyillus.illustration.base import Picture, SceneRequest
+from storyillus.illustration.base import PAGE, Picture, SceneRequest
 from storyillus.illustration.prompts import scene_prompt, softened
 from storyillus.storage.references import ReferencePictures
 
@@ -51,12 +51,13 @@ class _ImageModel:
             answer = self._call(request, prompt)
         except ContentRefused:
             answer = self._call(request, softened(request))
-        return self._picture(answer, referenced=self._uses_reference(request))
+        return self._picture(answer, referenced=self._referenced(request))
 
     def _prompt(self, request: SceneRequest) -> str:
-        return scene_prompt(request, self._uses_reference(request))
+        return scene_prompt(request)
 
-    def _uses_reference(self, request: SceneRequest) -> bool:
+    def _referenced(self, request: SceneRequest) -> bool:
+        """Whether the hero's picture shaped this drawing (directly or through a sheet)."""
         return False
 
     def _call(self, request: SceneRequest, prompt: str) -> dict[str, Any]:
@@ -101,19 +102,28 @@ class _EditModel(_ImageModel):
     def _model_of(settings: Settings) -> str:
         raise NotImplementedError
 
-    def _uses_reference(self, request: SceneRequest) -> bool:
-        return True
+    def _inputs(self, request: SceneRequest) -> tuple[Path, ...]:
+        return request.edit_pictures(self.settings.max_image_inputs)
+
+    def _referenced(self, request: SceneRequest) -> bool:
+        return request.reference is not None or bool(request.sheets)
+
+    def _prompt(self, request: SceneRequest) -> str:
+        return scene_prompt(request, len(self._inputs(request)))
 
     def illustrate(self, request: SceneRequest) -> Picture:
-        if request.reference is None:
-            raise IllustrationError(f"{self.name} needs a picture of the hero; none was given.")
+        if not self._inputs(request):
+            whose = "the hero" if request.kind == PAGE else request.hero.name
+            raise IllustrationError(f"{self.name} needs a picture of {whose}; none was given.")
         return super().illustrate(request)
 
     def _multipart(self, request: SceneRequest, prompt: str) -> tuple[dict[str, str], list]:
+        """Each picture its own ``image[]`` part: sheets first, then the photo or anchor."""
         fields = {**image_parameters(self.settings, self.model), "prompt": prompt}
-        assert request.reference is not None
-        png = self.pictures.for_provider(request.reference)
-        files = [("image[]", ("reference.png", png, "image/png"))]
+        files = [
+            ("image[]", (f"picture-{index}.png", self.pictures.for_provider(path), "image/png"))
+            for index, path in enumerate(self._inputs(request), start=1)
+        ]
         return fields, files
 
 
@@ -181,7 +191,7 @@ class TextOnly(_ImageModel):
         description = None
         if self._describe is not None and request.reference is not None:
             description = self._describe(request.reference)
-        return scene_prompt(request, False, description)
+        return scene_prompt(request, 0, description)
 
     def _call(self, request: SceneRequest, prompt: str) -> dict[str, Any]:
         body: dict[str, Any] = dict(image_parameters(self.settings, self.model))

@@ -1,29 +1,39 @@
-"""The job runner: illustrates the pages of jobs in parallel on a thread pool.
+"""The job runner: draws character sheets and pages of jobs in parallel on a thread pool.
 
-Each page is one task. A task draws its page through the provider chain, saves the
-image, and records the outcome in the store at once, so a page that is done is never
-lost and never drawn again after a crash. Whatever goes wrong inside a task ends as a
-failed page with a message, never as a job stuck in ``processing``.
+Each sheet and each page is one task. A task draws its picture through the provider chain,
+saves it, and records the outcome in the store at once, so a picture that is done is never
+lost and never drawn again after a crash. A page is drawn from its characters' sheets and,
+with a judge, scored against them and drawn again while it drifts. Whatever goes wrong
+inside a task ends as a failed picture with a message, never as a job stuck in
+``processing``.
 """
 
 from __future__ import annotations
 
 import base64
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import replace
 from pathlib import Path
 
-from storyillus._exceptions import NotFound, StoryillusError
+from storyillus._exceptions import IllustrationError, NotFound, ServiceError, StoryillusError
 from storyillus.config import Settings
-from storyillus.domain import Illustration, Job, ResultStatus
+from storyillus.domain import Book, Consistency, Illustration, Job, ResultStatus
 from storyillus.illustration.base import SceneRequest
-from storyillus.illustration.chain import IllustrationChain
+from storyillus.illustration.chain import ChainResult, IllustrationChain
+from storyillus.illustration.judge import Judge, Verdict
 from storyillus.storage.files import ImageFiles, SavedImage
 from storyillus.storage.retention import Retention
 from storyillus.store import Store
 
 log = logging.getLogger(__name__)
+
+BOOK_JOB = "book"
+"""A book's pages (its missing sheets first)."""
+SHEET_JOBS = ("sheets", "sheet")
+"""Every sheet of a book's cast, waiting for approval; one member's sheet drawn again."""
 
 
 class Runner:
@@ -34,6 +44,7 @@ class Runner:
         retention: Retention,
         settings: Callable[[], Settings],
         chain: Callable[[], IllustrationChain],
+        judge: Callable[[], Judge | None] = lambda: None,
     ) -> None:
         self.store = store
         self.files = files
@@ -41,14 +52,29 @@ class Runner:
         # Callables, so that settings saved in the app apply to the next page drawn.
         self._settings = settings
         self._chain = chain
+        self._judge = judge
         self._pool = ThreadPoolExecutor(
             max_workers=settings().concurrency, thread_name_prefix="illustrator"
         )
 
     def submit(self, job: Job) -> list[Future[None]]:
-        """Queue every page of ``job`` that is not finished yet; returns their futures."""
+        """Queue every picture of ``job`` not finished yet; returns futures to wait on.
+
+        A book's pages wait for its character sheets: a book job whose cast lacks sheets
+        draws them first (in parallel), then its pages.
+        """
         pending = [r.page_number for r in job.results if r.status is ResultStatus.PENDING]
-        return [self._pool.submit(self._run_page, job.id, number) for number in pending]
+        if job.kind in SHEET_JOBS:
+            return [self._pool.submit(self._run_sheet, job.book_id, n, job.id) for n in pending]
+        if job.kind == BOOK_JOB:
+            missing = self._missing_sheets(job.book_id)
+            if missing:
+                sheets = [self._pool.submit(self._run_sheet, job.book_id, n) for n in missing]
+                return [_then(sheets, lambda: self._submit_pages(job.id, pending))]
+        return self._submit_pages(job.id, pending)
+
+    def _submit_pages(self, job_id: str, numbers: list[int]) -> list[Future[None]]:
+        return [self._pool.submit(self._run_page, job_id, number) for number in numbers]
 
     def run_inline(self, job: Job) -> Job:
         """Do the same work as ``submit`` but return only when every page is finished."""
@@ -80,6 +106,76 @@ class Runner:
         """Stop; pages not started stay pending in the store and resume at the next start."""
         self._pool.shutdown(wait=wait_for_pages, cancel_futures=not wait_for_pages)
 
+    # -- character sheets ----------------------------------------------------------
+
+    def _missing_sheets(self, book_id: str) -> list[int]:
+        """The cast members (numbered from 1) whose sheet is not on disk."""
+        book = self.store.books.get(book_id)
+        return [
+            number
+            for number, member in enumerate(book.cast, start=1)
+            if self._file(member.sheet) is None
+        ]
+
+    def _file(self, url: str | None) -> Path | None:
+        name = ImageFiles.name_from_url(url)
+        return self.files.path_for(name) if name else None
+
+    def _run_sheet(self, book_id: str, number: int, job_id: str | None = None) -> None:
+        try:
+            self._draw_sheet(book_id, number, job_id)
+        except NotFound:
+            log.info("Book %s was deleted before sheet %d was drawn.", book_id, number)
+        except Exception as exc:
+            if not isinstance(exc, StoryillusError):
+                log.exception("Unexpected error drawing sheet %d of book %s", number, book_id)
+            error = str(exc) if isinstance(exc, StoryillusError) else type(exc).__name__
+            log.warning("Sheet %d of book %s could not be drawn: %s", number, book_id, error)
+            if job_id is not None:
+                try:
+                    self.store.record_sheet(
+                        book_id, "", None, job_id=job_id, member_number=number, error=error
+                    )
+                except Exception:
+                    log.exception("Could not record the failure of sheet %d", number)
+
+    def _draw_sheet(self, book_id: str, number: int, job_id: str | None) -> None:
+        settings = self._settings()
+        if job_id is not None:
+            self.store.jobs.start(job_id)
+        book = self.store.books.get(book_id)
+        member = book.cast[number - 1]
+        own = book.picture_of(member)
+        picture = Path(own) if own and Path(own).is_file() and not member.picture_refused else None
+        request = SceneRequest.for_sheet(
+            book, member, picture, settings.pixel_size, settings.image_quality
+        )
+        result = self._chain().illustrate(request)
+        if result.picture.png is None:
+            raise IllustrationError(f"{result.picture.provider} gave no picture for the sheet.")
+        saved = self.files.save_sheet(result.picture.png, book.id, number)
+        refused = picture is not None and result.refused
+        outcome = self.store.record_sheet(
+            book.id,
+            member.name,
+            saved,
+            picture_refused=refused,
+            job_id=job_id,
+            member_number=number,
+            illustration=self._illustration(result, saved),
+        )
+        if not outcome.recorded:
+            self.files.delete([saved.name])
+        if outcome.replaced_image:
+            self.files.delete([outcome.replaced_image])
+        if refused:
+            self.store.books.add_note(
+                book.id,
+                f"An image model would not edit {member.name}'s picture, so {member.name}'s "
+                f"sheet was drawn by {result.picture.provider} from the description and stands "
+                "in for the picture on every page.",
+            )
+
     # -- one page ----------------------------------------------------------------
 
     def _run_page(self, job_id: str, page_number: int) -> None:
@@ -99,22 +195,33 @@ class Runner:
         except Exception:
             log.exception("Could not record the failure of page %d of job %s", page_number, job_id)
 
+    def _page_request(self, book: Book, number: int, settings: Settings) -> SceneRequest:
+        """The page with its characters' sheets, the hero's picture and the style anchor."""
+        own = book.character.image_path
+        reference = Path(own) if own and Path(own).is_file() else None
+        if book.hero.picture_refused:
+            reference = None  # the hero's sheet stands in for a picture a model refused
+        sheets = {m.name: path for m in book.cast if (path := self._file(m.sheet)) is not None}
+        first = book.pages[0].illustration if book.pages else None
+        anchor = self._file(first.local_url) if first is not None else None
+        return SceneRequest.for_page(
+            book,
+            number,
+            reference,
+            settings.pixel_size,
+            settings.image_quality,
+            sheets,
+            anchor,
+        )
+
     def _draw_and_record(self, job_id: str, page_number: int) -> None:
         settings = self._settings()
         self.store.jobs.start(job_id)
         job = self.store.jobs.get(job_id)
         book = self.store.books.get(job.book_id)
         page = book.page(page_number)
-        picture_path = book.character.image_path
-        reference = Path(picture_path) if picture_path else None
-        request = SceneRequest.for_page(
-            book,
-            page_number,
-            reference if reference and reference.is_file() else None,
-            settings.pixel_size,
-            settings.image_quality,
-        )
-        result = self._chain().illustrate(request)
+        request = self._page_request(book, page.number, settings)
+        result, consistency = self._draw_judged(request, settings)
         picture = result.picture
         saved: SavedImage | None = None
         b64_json: str | None = None
@@ -122,15 +229,8 @@ class Runner:
             saved = self.files.save(picture.png, picture.provider, book.id, page.number)
         elif picture.png is not None:
             b64_json = base64.b64encode(picture.png).decode("ascii")
-        illustration = Illustration(
-            provider=picture.provider,
-            model=picture.model,
-            character_referenced=picture.character_referenced,
-            local_url=saved.url if saved else None,
-            b64_json=b64_json,
-            url=picture.url,
-            attempts=result.attempts,
-            usage=picture.usage,
+        illustration = replace(
+            self._illustration(result, saved), b64_json=b64_json, consistency=consistency
         )
         outcome = self.store.record_page(job_id, page_number, illustration, image=saved)
         if not outcome.recorded and saved:
@@ -141,3 +241,92 @@ class Runner:
             log.info("Job %s %s.", job_id, outcome.finished.status.value)
         if saved:
             self.retention.prune(settings.max_files, settings.max_mb)
+
+    def _draw_judged(
+        self, request: SceneRequest, settings: Settings
+    ) -> tuple[ChainResult, Consistency | None]:
+        """Draw the page; with a judge and sheets, redraw while it scores below the minimum
+        (CONSISTENCY_MAX_REDRAWS at most) and keep the best-scoring drawing."""
+        judge = self._judge() if request.sheets else None
+        tries = 1 + (settings.consistency_max_redraws if judge is not None else 0)
+        best: tuple[float, ChainResult, Verdict | None] | None = None
+        attempt = 0
+        for attempt in range(tries):
+            result = self._chain().illustrate(replace(request, attempt=attempt))
+            verdict = self._verdict(judge, result, request)
+            score = verdict.score if verdict is not None else 1.0
+            if best is None or score > best[0]:
+                best = (score, result, verdict)
+            if verdict is None or score >= settings.consistency_min_score:
+                break
+        assert best is not None
+        _, result, verdict = best
+        if judge is None or verdict is None:
+            return result, None
+        return result, Consistency(verdict.score, judge.name, verdict.reason, redraws=attempt)
+
+    @staticmethod
+    def _verdict(judge: Judge | None, result: ChainResult, request: SceneRequest) -> Verdict | None:
+        if judge is None or result.picture.png is None:
+            return None
+        try:
+            return judge.judge(result.picture.png, request)
+        except ServiceError as exc:
+            # A judge that cannot answer never costs the page: it is kept as drawn.
+            log.warning(
+                "The judge %s could not score page %d: %s", judge.name, request.page_number, exc
+            )
+            return None
+
+    @staticmethod
+    def _illustration(result: ChainResult, saved: SavedImage | None) -> Illustration:
+        picture = result.picture
+        return Illustration(
+            provider=picture.provider,
+            model=picture.model,
+            character_referenced=picture.character_referenced,
+            local_url=saved.url if saved else None,
+            url=picture.url,
+            attempts=result.attempts,
+            usage=picture.usage,
+        )
+
+
+def _then(futures: list[Future[None]], step: Callable[[], list[Future[None]]]) -> Future[None]:
+    """A future done when ``futures`` are, then ``step()`` and the futures it starts, are.
+
+    Callbacks, not a waiting task: a task waiting on others could hold the only worker.
+    """
+    done: Future[None] = Future()
+    left = [len(futures)]
+    lock = threading.Lock()
+
+    def finish_with(started: list[Future[None]]) -> None:
+        remaining = [len(started)]
+
+        def one_done(_: Future[None]) -> None:
+            with lock:
+                remaining[0] -= 1
+                last = remaining[0] == 0
+            if last:
+                done.set_result(None)
+
+        if not started:
+            done.set_result(None)
+        for future in started:
+            future.add_done_callback(one_done)
+
+    def one_finished(_: Future[None]) -> None:
+        with lock:
+            left[0] -= 1
+            last = left[0] == 0
+        if not last:
+            return
+        try:
+            finish_with(step())
+        except RuntimeError:  # the pool was shut down: the job resumes at the next start
+            done.set_result(None)
+
+    for future in futures:
+        future.add_done_callback(one_finished)
+    return done

@@ -14,7 +14,9 @@ log = logging.getLogger(__name__)
 URL_PREFIX = "/generated/"
 _TEMPORARY_PREFIX = ".tmp-"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.png$")
-_BOOK_IN_NAME = re.compile(r"-([0-9a-f]{32})-p\d+-")
+_BOOK_IN_NAME = re.compile(r"-([0-9a-f]{32})-[pc]\d+-")
+SHEET_PREFIX = "sheet-"
+"""Sheets are ``sheet-<book>-cNN-<random>.png``; pages ``<provider>-<book>-pNN-<random>.png``."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,14 @@ class ImageFiles:
     def save(self, png: bytes, provider: str, book_id: str, page_number: int) -> SavedImage:
         """Write one illustration under a fresh seed-style name and return it."""
         slug = re.sub(r"[^a-z0-9]+", "-", provider.lower()).strip("-") or "image"
-        name = f"{slug}-{book_id}-p{page_number:02d}-{secrets.token_hex(4)}.png"
+        return self._write(png, f"{slug}-{book_id}-p{page_number:02d}")
+
+    def save_sheet(self, png: bytes, book_id: str, member_number: int) -> SavedImage:
+        """Write the character sheet of cast member ``member_number`` (1 is the hero)."""
+        return self._write(png, f"{SHEET_PREFIX[:-1]}-{book_id}-c{member_number:02d}")
+
+    def _write(self, png: bytes, stem: str) -> SavedImage:
+        name = f"{stem}-{secrets.token_hex(4)}.png"
         write_atomically(self.directory / name, png)
         return SavedImage(name=name, bytes=len(png))
 

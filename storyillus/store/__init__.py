@@ -15,7 +15,7 @@ from pathlib import Path
 
 from storyillus._exceptions import NotFound
 from storyillus.domain import Illustration, Job
-from storyillus.storage.files import SavedImage
+from storyillus.storage.files import URL_PREFIX, SavedImage
 from storyillus.store._database import Database
 from storyillus.store.books import Books
 from storyillus.store.jobs import Jobs
@@ -78,6 +78,38 @@ class Store:
             recorded=True,
             replaced_image=replaced,
             finished=self.jobs.get(job_id) if finished else None,
+        )
+
+    def record_sheet(
+        self,
+        book_id: str,
+        member: str,
+        image: SavedImage | None,
+        picture_refused: bool = False,
+        job_id: str | None = None,
+        member_number: int | None = None,
+        illustration: Illustration | None = None,
+        error: str | None = None,
+    ) -> PageOutcome:
+        """Record a character sheet drawn (``image``) or failed (``error``), in one transaction:
+        the member's sheet, the image index and, for a job of sheets, its result and status."""
+        now = time.time()
+        with self.database.write() as db:
+            if job_id is not None and member_number is not None:
+                recorded = Jobs.record_result(db, job_id, member_number, illustration, error, now)
+                if recorded is None:
+                    return PageOutcome(recorded=False)
+            replaced = None
+            if image is not None:
+                replaced = Books.set_sheet(db, book_id, member, URL_PREFIX + image.name)
+                Pictures.replace(db, book_id, replaced, image)
+            if picture_refused:
+                Books.set_picture_refused(db, book_id, member)
+            finished = job_id is not None and Jobs.finish_if_done(db, job_id, now)
+        return PageOutcome(
+            recorded=True,
+            replaced_image=replaced,
+            finished=self.jobs.get(job_id) if finished and job_id else None,
         )
 
     def delete_book(self, book_id: str) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -87,6 +88,7 @@ class Books:
             pinned=bool(row["pinned"]),
             usage=json.loads(row["story_usage"]),
             notes=tuple(json.loads(row["notes"])),
+            approved=bool(row["approved"]),
         )
 
     # -- writing -----------------------------------------------------------------
@@ -95,8 +97,8 @@ class Books:
         with self._database.write() as db:
             db.execute(
                 'INSERT INTO books (id, title, request, setting, "cast", seed, writer, model,'
-                " pinned, created_at, story_usage, notes)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " pinned, created_at, story_usage, notes, approved)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     book.id,
                     book.title,
@@ -110,6 +112,7 @@ class Books:
                     book.created_at,
                     dumps(book.usage),
                     dumps(list(book.notes)),
+                    int(book.approved),
                 ),
             )
             db.executemany(
@@ -138,6 +141,62 @@ class Books:
         if not changed:
             raise NotFound(f"No book with id {book_id!r}.")
 
+    def set_approved(self, book_id: str) -> None:
+        """The parent approved the sheets: pages may be drawn."""
+        with self._database.write() as db:
+            if not db.execute("UPDATE books SET approved = 1 WHERE id = ?", (book_id,)).rowcount:
+                raise NotFound(f"No book with id {book_id!r}.")
+
+    def add_note(self, book_id: str, note: str) -> None:
+        """Say on the book what happened on the way (once: a note already there is kept)."""
+        with self._database.write() as db:
+            row = db.execute("SELECT notes FROM books WHERE id = ?", (book_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"No book with id {book_id!r}.")
+            notes = json.loads(row[0])
+            if note not in notes:
+                db.execute(
+                    "UPDATE books SET notes = ? WHERE id = ?", (dumps([*notes, note]), book_id)
+                )
+
+    def set_member(self, book_id: str, member: CastMember) -> None:
+        """Replace the cast member of the same name (a corrected description or look)."""
+        with self._database.write() as db:
+            Books._change_member(db, book_id, member.name, lambda _: member.to_json())
+
+    @staticmethod
+    def set_sheet(db: sqlite3.Connection, book_id: str, name: str, url: str) -> str | None:
+        """In the caller's transaction: give a cast member its sheet; return the replaced image."""
+        replaced: list[str | None] = []
+
+        def change(member: dict[str, Any]) -> dict[str, Any]:
+            replaced.append(ImageFiles.name_from_url(member.get("sheet")))
+            return member | {"sheet": url}
+
+        Books._change_member(db, book_id, name, change)
+        return replaced[0]
+
+    @staticmethod
+    def set_picture_refused(db: sqlite3.Connection, book_id: str, name: str) -> None:
+        """In the caller's transaction: a model refused this member's picture."""
+        Books._change_member(db, book_id, name, lambda m: m | {"pictureRefused": True})
+
+    @staticmethod
+    def _change_member(
+        db: sqlite3.Connection,
+        book_id: str,
+        name: str,
+        change: Callable[[dict[str, Any]], dict[str, Any]],
+    ) -> None:
+        row = db.execute('SELECT "cast" FROM books WHERE id = ?', (book_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"No book with id {book_id!r}.")
+        cast = json.loads(row[0])
+        if not any(member["name"] == name for member in cast):
+            raise NotFound(f"Nobody called {name!r} is in book {book_id!r}.")
+        cast = [change(member) if member["name"] == name else member for member in cast]
+        db.execute('UPDATE books SET "cast" = ? WHERE id = ?', (dumps(cast), book_id))
+
     @staticmethod
     def set_illustration(
         db: sqlite3.Connection, book_id: str, number: int, illustration: Illustration
@@ -163,17 +222,21 @@ class Books:
 
     def _request_kept(self, request: dict[str, Any]) -> dict[str, Any]:
         """The request as stored: a picture in the uploads folder by its file name."""
-        path = request["character"].get("imagePath")
-        if path and Path(path).parent.resolve() == self._uploads_dir.resolve():
-            request["character"]["imagePath"] = Path(path).name
-        elif path:
-            # Anywhere else, absolute: a bare name reads back as a file in the uploads folder.
-            request["character"]["imagePath"] = str(Path(path).resolve())
+        character = request["character"]
+        for person in (character, *character.get("siblings", ())):
+            path = person.get("imagePath")
+            if path and Path(path).parent.resolve() == self._uploads_dir.resolve():
+                person["imagePath"] = Path(path).name
+            elif path:
+                # Anywhere else, absolute: a bare name reads back as a file in the uploads folder.
+                person["imagePath"] = str(Path(path).resolve())
         return request
 
     def _request_read(self, request: dict[str, Any]) -> dict[str, Any]:
         """The request as read: a bare file name is a picture in today's uploads folder."""
-        reference = request["character"].get("imagePath")
-        if reference and PurePath(reference).name == reference:
-            request["character"]["imagePath"] = str(self._uploads_dir / reference)
+        character = request["character"]
+        for person in (character, *character.get("siblings", ())):
+            reference = person.get("imagePath")
+            if reference and PurePath(reference).name == reference:
+                person["imagePath"] = str(self._uploads_dir / reference)
         return request

@@ -57,6 +57,12 @@ def _add_column(db: sqlite3.Connection, table: str, column: str, kind: str) -> N
         db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
 
+def _sheets(db: sqlite3.Connection) -> None:
+    # Books made before sheets were approved by being made; pictures before were pages.
+    _add_column(db, "books", "approved", "INTEGER NOT NULL DEFAULT 1")
+    _add_column(db, "images", "kind", "TEXT NOT NULL DEFAULT 'page'")
+
+
 def _book_model(db: sqlite3.Connection) -> None:
     # Books made before the book model get the setting, the cast and each page's place and
     # characters derived from what they have: the request, the seed and each page's words.
@@ -194,6 +200,11 @@ END""",
         6,
         "books indexed newest first, for the paged library",
         ("CREATE INDEX IF NOT EXISTS books_newest ON books(created_at, id)",),
+    ),
+    Migration(
+        7,
+        "character sheets: a book waits for its sheets' approval; sheets are never pruned",
+        step=_sheets,
     ),
 )
 LATEST = MIGRATIONS[-1].version

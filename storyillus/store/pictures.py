@@ -11,9 +11,13 @@ import sqlite3
 from collections.abc import Iterator
 
 from storyillus.domain import Usage
-from storyillus.storage.files import ImageFiles, SavedImage
+from storyillus.storage.files import SHEET_PREFIX, ImageFiles, SavedImage
 from storyillus.store._database import Database
 from storyillus.store.jobs import ACTIVE
+
+
+def _kind_of(name: str) -> str:
+    return "sheet" if name.startswith(SHEET_PREFIX) else "page"
 
 
 class Pictures:
@@ -26,7 +30,8 @@ class Pictures:
         return Usage(files=row[0], bytes=row[1])
 
     def prunable(self, batch: int = 64) -> Iterator[tuple[str, int]]:
-        """Saved images retention may delete, oldest first: not pinned, no job running."""
+        """Saved images retention may delete, oldest first: pages (never character sheets,
+        which live as long as their book) of books not pinned, with no job running."""
         last = 0
         db = self._database.connection()
         while True:
@@ -35,6 +40,7 @@ class Pictures:
                 SELECT i.seq, i.name, i.bytes FROM images i
                 LEFT JOIN books b ON b.id = i.book_id
                 WHERE i.seq > ?
+                  AND i.kind = 'page'
                   AND COALESCE(b.pinned, 0) = 0
                   AND NOT EXISTS (
                       SELECT 1 FROM jobs j WHERE j.book_id = i.book_id AND j.status IN (?, ?)
@@ -73,20 +79,23 @@ class Pictures:
                     orphans.append(name)
                 else:
                     adopted.append((name, book_id, present[name][0]))
-            db.executemany("INSERT INTO images (name, book_id, bytes) VALUES (?, ?, ?)", adopted)
+            db.executemany(
+                "INSERT INTO images (name, book_id, bytes, kind) VALUES (?, ?, ?, ?)",
+                [(*row, _kind_of(row[0])) for row in adopted],
+            )
         return orphans
 
     @staticmethod
     def replace(
         db: sqlite3.Connection, book_id: str, old: str | None, new: SavedImage | None
     ) -> None:
-        """In the caller's transaction: a page's picture ``old`` gave way to ``new``."""
+        """In the caller's transaction: a picture ``old`` (page or sheet) gave way to ``new``."""
         if old:
             db.execute("DELETE FROM images WHERE name = ?", (old,))
         if new is not None:
             db.execute(
-                "INSERT INTO images (name, book_id, bytes) VALUES (?, ?, ?)",
-                (new.name, book_id, new.bytes),
+                "INSERT INTO images (name, book_id, bytes, kind) VALUES (?, ?, ?, ?)",
+                (new.name, book_id, new.bytes, _kind_of(new.name)),
             )
 
     @staticmethod

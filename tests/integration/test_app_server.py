@@ -39,7 +39,7 @@ def test_ui_and_health_share_one_port(server) -> None:
     health = httpx.get(base + "/api/health", timeout=10).json()
     assert health["status"] == "ok"
     assert health["illustrators"] == ["offline"]
-    assert health["generatedImages"]["files"] == 4
+    assert health["generatedImages"]["files"] == 4 + 1  # four pages and the hero's sheet
 
 
 def test_saved_images_are_served_as_png_and_cached(server) -> None:

@@ -177,8 +177,11 @@ def test_the_zip_holds_the_api_s_document(
     for document in (in_zip, from_api):
         for page in document["pages"]:
             assert page.pop("image") is not None
+        for member in document["cast"]:
+            assert member.pop("sheet") is not None
     assert in_zip == from_api
-    assert len([n for n in archive.namelist() if n.startswith("images/")]) == 4
+    pictures = [n for n in archive.namelist() if n.startswith("images/")]
+    assert len(pictures) == 4 + len(in_zip["cast"])  # pages and character sheets
 
 
 def test_deleting_a_book(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -81,7 +81,8 @@ def test_book_writes_book_json_and_one_png_per_page(tmp_path: Path) -> None:
             assert (image.format, image.size) == ("PNG", (1024, 1024))
     assert sorted(p.name for p in out.iterdir()) == ["book.json"] + [
         f"page-{n:02d}.png" for n in range(1, 7)
-    ]
+    ] + ["sheet-01.png"]
+    assert book["cast"][0]["sheet"] == "sheet-01.png"
     # The CLI works in a private home: nothing lands in the user's.
     assert not (tmp_path / "generated").exists()
 

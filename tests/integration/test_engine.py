@@ -59,7 +59,9 @@ def test_sync_book_is_complete_with_a_png_per_page(engine: Engine) -> None:
         assert result["model"] == "offline-illustrator"
         image = _open_png(engine, result["localUrl"])
         assert (image.format, image.size) == ("PNG", (1024, 1024))
-    assert engine.usage().files == 5
+    # Five pages and the hero's character sheet, drawn before them.
+    assert engine.usage().files == 5 + len(made.book.cast)
+    assert all(member.sheet for member in made.book.cast)
 
 
 def test_async_book_returns_at_once_and_fills_in_page_by_page(settings) -> None:
@@ -140,7 +142,8 @@ def test_without_saving_results_carry_b64_json(tmp_path: Path) -> None:
     assert "localUrl" not in result
     image = Image.open(io.BytesIO(base64.b64decode(result["b64_json"])))
     assert image.format == "PNG"
-    assert list((tmp_path / "generated").iterdir()) == []
+    # Only the character sheets, which pages are drawn from, are files.
+    assert [p.name.split("-")[0] for p in (tmp_path / "generated").iterdir()] == ["sheet"]
 
 
 def test_reference_picture_is_used(engine: Engine) -> None:
@@ -171,7 +174,7 @@ def test_redraw_keeps_the_old_picture_until_the_new_one_is_ready(settings) -> No
         assert new != old
         assert engine.image_path(old) is None
         assert engine.image_path(new) is not None
-        assert engine.usage().files == 4
+        assert engine.usage().files == 4 + len(book.cast)
     finally:
         engine.close(wait=True)
 
@@ -202,8 +205,9 @@ def test_retention_runs_after_saves_and_spares_the_running_book(tmp_path: Path) 
         first = engine.create_book(_request(pages=4), run_async=False).book
         second = engine.create_book(_request(pages=6, seed=4), run_async=False).book
         names = {p.name for p in (tmp_path / "generated").iterdir()}
-        assert len(names) == 6
-        assert all(second.id in n for n in names), "the older book's pictures go first"
+        pages = {n for n in names if not n.startswith("sheet-")}
+        assert len(pages) == 6 - 2  # the two books' sheets are never pruned
+        assert all(second.id in n for n in pages), "the older book's pictures go first"
         assert engine.get_book(first.id).pages[0].illustration is not None
     finally:
         engine.close(wait=True)

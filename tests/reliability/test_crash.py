@@ -60,7 +60,8 @@ def test_killed_server_resumes_the_job_without_losing_or_redrawing(
     }
     assert 3 <= len(done) < PAGES and before.status.value == "processing"
     time.sleep(fake_openai.latency + 0.2)  # requests cut off by the kill finish in the fake
-    drawn_before = len(fake_openai.requests_to("generations"))
+    # Pages are edits of the hero's sheet (text-only drew the sheet: there is no photo).
+    drawn_before = {kind: len(fake_openai.requests_to(kind)) for kind in ("generations", "edits")}
 
     process, base = start(tmp_path, _env(fake_openai))
     try:
@@ -78,15 +79,22 @@ def test_killed_server_resumes_the_job_without_losing_or_redrawing(
         stop(process)
 
     assert job["status"] == "completed"
-    after_restart = fake_openai.requests_to("generations")[drawn_before:]
-    redrawn = sorted(int(re.search(r"page (\d+) of", r.json["prompt"])[1]) for r in after_restart)
+    prompts = [
+        request.json["prompt"] if kind == "generations" else request.fields["prompt"][0]
+        for kind, count in drawn_before.items()
+        for request in fake_openai.requests_to(kind)[count:]
+    ]
+    redrawn = sorted(
+        int(found[1]) for prompt in prompts if (found := re.search(r"page (\d+) of", prompt))
+    )
     assert redrawn == sorted(set(range(1, PAGES + 1)) - done.keys()), "a finished page was redrawn"
     by_page = {r["pageNumber"]: r["localUrl"] for r in job["results"]}
     for page, url in done.items():
         assert by_page[page] == url
     assert store.books.get(book_id).title == answer["data"]["title"]
     files = sorted(p.name for p in (tmp_path / "generated").iterdir() if p.name != ".gitkeep")
-    assert len(files) == PAGES
+    assert len([n for n in files if not n.startswith("sheet-")]) == PAGES
+    assert len([n for n in files if n.startswith("sheet-")]) == 1  # the hero's, drawn once
     assert not [n for n in files if n.startswith(".tmp")]
     store.close()
 
