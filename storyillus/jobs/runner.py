@@ -56,6 +56,7 @@ class Runner:
         self._pool = ThreadPoolExecutor(
             max_workers=settings().concurrency, thread_name_prefix="illustrator"
         )
+        self._stopped = False
 
     def submit(self, job: Job) -> list[Future[None]]:
         """Queue every picture of ``job`` not finished yet; returns futures to wait on.
@@ -104,7 +105,15 @@ class Runner:
 
     def shutdown(self, wait_for_pages: bool = False) -> None:
         """Stop; pages not started stay pending in the store and resume at the next start."""
+        self._stopped = not wait_for_pages
         self._pool.shutdown(wait=wait_for_pages, cancel_futures=not wait_for_pages)
+
+    def _interrupted(self, what: str) -> bool:
+        """A task still running when the engine closed: the store may be gone under it. Its
+        picture stays pending and is drawn at the next start; nothing to report."""
+        if self._stopped:
+            log.info("Stopped while drawing %s; it resumes at the next start.", what)
+        return self._stopped
 
     # -- character sheets ----------------------------------------------------------
 
@@ -127,6 +136,8 @@ class Runner:
         except NotFound:
             log.info("Book %s was deleted before sheet %d was drawn.", book_id, number)
         except Exception as exc:
+            if self._interrupted(f"sheet {number} of book {book_id}"):
+                return
             if not isinstance(exc, StoryillusError):
                 log.exception("Unexpected error drawing sheet %d of book %s", number, book_id)
             error = str(exc) if isinstance(exc, StoryillusError) else type(exc).__name__
@@ -183,9 +194,12 @@ class Runner:
             self._draw_and_record(job_id, page_number)
         except NotFound:
             log.info("Job %s was deleted before page %d was drawn.", job_id, page_number)
-        except StoryillusError as exc:
-            self._record_failure(job_id, page_number, str(exc))
         except Exception as exc:
+            if self._interrupted(f"page {page_number} of job {job_id}"):
+                return
+            if isinstance(exc, StoryillusError):
+                self._record_failure(job_id, page_number, str(exc))
+                return
             log.exception("Unexpected error drawing page %d of job %s", page_number, job_id)
             self._record_failure(job_id, page_number, f"Unexpected error: {type(exc).__name__}.")
 
