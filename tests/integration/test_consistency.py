@@ -148,6 +148,13 @@ def test_sheets_are_drawn_together_before_any_page(engines: Any, fake_openai: An
     assert max(r.finished for r in sheets) <= min(r.started for r in pages_drawn)
     # ...and the sheets of one book are drawn at the same time, not one after another.
     assert max(r.started for r in sheets) < min(r.finished for r in sheets)
+    # Pages drawn alongside page 1 have no style anchor yet: they carry the photo instead.
+    photo = _pixels(png_bytes(*PHOTO))
+    first_page = _file_pixels(engine, book.pages[0].illustration.local_url)
+    sheet_of = [_file_pixels(engine, m.sheet) for m in book.cast]
+    for record in pages_drawn:
+        *shown, last = _parts(record)
+        assert shown == sheet_of and last in (photo, first_page)
 
 
 # -- every page drawn from the sheets -------------------------------------------------
@@ -379,7 +386,10 @@ def test_a_softened_sheet_edit_is_still_a_sheet_of_the_same_child(
 
 def test_a_softened_page_edit_keeps_the_characters_words(engines: Any, fake_openai: Any) -> None:
     engine = engines()
-    waiting = _book(engine, fake_openai, [["Lila", "Mia"]] * 4, approve=False, companions=1)
+    scene = "Lila and Mia tiptoe past a scary monster in the dark cave."
+    waiting = _book(
+        engine, fake_openai, [["Lila", "Mia"]] * 4, approve=False, companions=1, scene=scene
+    )
     fake_openai.script("edits", Fault("moderation"))
     engine.approve_cast(waiting.id, run_async=False)
     first, second = [r for r in fake_openai.requests_to("edits") if not _is_sheet(r)][:2]
@@ -389,6 +399,8 @@ def test_a_softened_page_edit_keeps_the_characters_words(engines: Any, fake_open
     assert all(member.description in softer for member in waiting.cast)
     assert len(second.files["image[]"]) == 3
     assert "character sheets of Lila, Mia" in softer
+    scene_words = softer.split("Scene (page 1 of 4):")[1]
+    assert "tiptoe past a" in scene_words and not re.search(r"scary|monster|dark", scene_words)
 
 
 def test_a_photo_refused_by_one_model_and_edited_by_another_is_told_truly(
