@@ -12,7 +12,18 @@ endpoint kind admits at most N requests in the trailing ``rate_window_seconds`` 
 default; shorten it to test quickly) and answers any request beyond that 429
 ``rate_limit_exceeded`` with a ``retry-after`` header (seconds until a slot frees).
 Refused requests do not use up the window. ``max_in_flight_by_endpoint`` keeps the peak
-of concurrent requests per endpoint kind, next to the overall ``max_in_flight``.
+of concurrent requests per endpoint kind, next to the overall ``max_in_flight``. Each record
+keeps when the request arrived and when its answer was ready (``started``/``finished``,
+``time.monotonic()``), so tests can tell what ran before what and what overlapped.
+
+The consistency judge: a chat completion whose ``response_format`` json_schema is named
+``judge`` answers ``{"score": s, "reason": "..."}``, ``s`` from ``judge_scores([...])`` in
+order (default ``JUDGE_DEFAULT_SCORE``; a string entry is sent as the content as is, to
+script a malformed answer). The fake checks what the judge must send: the page and the
+sheets as separate ``image_url`` parts (PNG data URLs) beside a text part in one user
+message, and a schema with a number ``score`` and a string ``reason``. ``reply_chat``
+scripts the writer and picture analysis only; judge requests never consume it. Every chat
+``image_url`` part must be an http(s) URL or a data URL of a real image, as with OpenAI.
 
 Usage::
 
@@ -35,6 +46,7 @@ import time
 import traceback
 import uuid
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 from email.parser import BytesParser
 from email.policy import default as default_policy
@@ -129,6 +141,9 @@ GENERATION_PARAMS = frozenset(
 )
 
 IMAGE_DESCRIPTION = "A child with curly brown hair, a yellow raincoat and red boots."
+JUDGE_SCHEMA_NAME = "judge"
+JUDGE_DEFAULT_SCORE = 0.95
+CHAT_IMAGE_FORMATS = frozenset({"PNG", "JPEG", "GIF", "WEBP"})
 CHAT_DEFAULT_REPLY = "Hello."
 IMAGE_USAGE = {
     "input_tokens": 120,
@@ -154,6 +169,18 @@ class Recorded:
     status: int  # what the fake answered
     endpoint: str = ""  # "edits" | "azure_edits" | "generations" | "chat" | "files" | ""
     fault: str | None = None  # the scripted fault kind that answered, if any
+    started: float = 0.0  # time.monotonic() when the request arrived
+    finished: float = 0.0  # time.monotonic() when its answer was ready
+    content: str | None = None  # a chat completion: the message content answered
+
+    @property
+    def is_judge(self) -> bool:
+        """A chat completion asking for the consistency judge's JSON schema."""
+        response_format = (self.json or {}).get("response_format")
+        if not isinstance(response_format, dict):
+            return False
+        spec = response_format.get("json_schema")
+        return isinstance(spec, dict) and spec.get("name") == JUDGE_SCHEMA_NAME
 
 
 @dataclass
@@ -292,6 +319,7 @@ class FakeOpenAI:
         self._lock = threading.Lock()
         self._scripts: dict[str, deque[Fault]] = {name: deque() for name in ENDPOINTS}
         self._chat_replies: deque[str] = deque()
+        self._judge_scores: deque[float | str] = deque()
         self._files: dict[str, bytes] = {}
         self._image_cache: dict[tuple[int, int, str, int], bytes] = {}
         self._counter = 0
@@ -349,13 +377,31 @@ class FakeOpenAI:
         with self._lock:
             self._chat_replies.append(content)
 
+    def judge_scores(self, scores: Iterable[float | str]) -> None:
+        """The next judge requests (in order of arrival) score these; then
+        ``JUDGE_DEFAULT_SCORE``. A string is answered as the content as is (malformed)."""
+        queued = list(scores)
+        for score in queued:
+            if isinstance(score, bool) or not isinstance(score, (int, float, str)):
+                raise TypeError(f"a judge score is a number or a raw string, not {score!r}")
+            if not isinstance(score, str) and not 0.0 <= score <= 1.0:
+                raise ValueError(f"a judge score is from 0 to 1, not {score!r}")
+        with self._lock:
+            self._judge_scores.extend(queued)
+
+    def judge_requests(self) -> list[Recorded]:
+        """The chat completions that asked the consistency judge, in order of answer."""
+        return [r for r in self.requests_to("chat") if r.is_judge]
+
     def reset(self) -> None:
-        """Clear scripts, chat replies, records, served files, latency, peaks, rate limit."""
+        """Clear scripts, chat replies, judge scores, records, served files, latency, peaks,
+        rate limit."""
         with self._lock:
             self._generation += 1
             for queue in self._scripts.values():
                 queue.clear()
             self._chat_replies.clear()
+            self._judge_scores.clear()
             self.requests.clear()
             self._files.clear()
             self.latency = 0.0
@@ -442,6 +488,7 @@ class FakeOpenAI:
             fields={},
             files={},
             status=0,
+            started=time.monotonic(),
         )
         record.endpoint = self._endpoint_of(handler.command, path)
         content_type = headers.get("content-type", "")
@@ -507,6 +554,7 @@ class FakeOpenAI:
 
     def _record(self, record: Recorded, status: int, generation: int) -> None:
         record.status = status
+        record.finished = time.monotonic()
         with self._lock:
             if generation == self._generation:
                 self.requests.append(record)
@@ -572,7 +620,7 @@ class FakeOpenAI:
         payload = self._json_body(record, body, content_type)
         if endpoint == "generations":
             return 200, self._generate(payload), {}
-        return 200, self._chat(payload), {}
+        return 200, self._chat(payload, record), {}
 
     # ----------------------------------------------------------------- checks
 
@@ -919,7 +967,7 @@ class FakeOpenAI:
             raise _error(404, f"No such file: '{name}'.", code="not_found")
         return 200, data, {"content-type": "image/png"}
 
-    def _chat(self, params: dict[str, Any]) -> dict[str, Any]:
+    def _chat(self, params: dict[str, Any], record: Recorded) -> dict[str, Any]:
         if "max_tokens" in params:
             raise _error(
                 400,
@@ -954,10 +1002,17 @@ class FakeOpenAI:
                 )
         schema_name, schema = _check_response_format(params.get("response_format"))
         response_type = (params.get("response_format") or {}).get("type", "text")
+        _check_image_parts(messages)
 
-        with self._lock:
-            queued = self._chat_replies.popleft() if self._chat_replies else None
-        if queued is not None:
+        queued = None
+        if schema_name == JUDGE_SCHEMA_NAME:
+            _check_judge(messages, schema)
+        else:
+            with self._lock:
+                queued = self._chat_replies.popleft() if self._chat_replies else None
+        if schema_name == JUDGE_SCHEMA_NAME:
+            content = self._judge_answer(len(_image_urls(messages)) - 1)
+        elif queued is not None:
             content = queued
         elif schema_name == "story":
             content = json.dumps(_story(schema))
@@ -972,6 +1027,7 @@ class FakeOpenAI:
         else:
             content = CHAT_DEFAULT_REPLY
 
+        record.content = content
         prompt_tokens = max(1, len(json.dumps(messages)) // 4)
         completion_tokens = max(1, len(content) // 4)
         return {
@@ -993,6 +1049,16 @@ class FakeOpenAI:
                 "total_tokens": prompt_tokens + completion_tokens,
             },
         }
+
+    def _judge_answer(self, sheets: int) -> str:
+        """The judge's JSON: the next scripted score (or raw string), else the default."""
+        with self._lock:
+            score = self._judge_scores.popleft() if self._judge_scores else JUDGE_DEFAULT_SCORE
+        if isinstance(score, str):
+            return score
+        differs = "hair length and clothes differ" if score < JUDGE_DEFAULT_SCORE else "alike"
+        reason = f"Compared with {sheets} sheet(s): {differs}."
+        return json.dumps({"score": score, "reason": reason})
 
 
 # --------------------------------------------------------------------- helpers
@@ -1150,6 +1216,87 @@ def _has_image_part(messages: list[Any]) -> bool:
     return False
 
 
+def _image_urls(messages: list[Any]) -> list[str]:
+    """The ``image_url`` URLs of every message, in order."""
+    urls = []
+    for message in messages:
+        content = message.get("content") if isinstance(message, dict) else None
+        for part in content if isinstance(content, list) else ():
+            if isinstance(part, dict) and part.get("type") == "image_url":
+                image_url = part.get("image_url")
+                url = image_url.get("url") if isinstance(image_url, dict) else None
+                urls.append(url if isinstance(url, str) else "")
+    return urls
+
+
+def _data_url_image(url: str) -> tuple[str, str]:
+    """(declared MIME type, detected PIL format) of a base64 data URL; raises _Answer."""
+    head, _, data = url.partition(",")
+    mime = head.removeprefix("data:").removesuffix(";base64")
+    if not head.startswith("data:image/") or not head.endswith(";base64"):
+        raise _error(
+            400,
+            "Invalid image URL: expected a base64-encoded data URL with an image MIME type "
+            f"(e.g. 'data:image/png;base64,...'), but got '{head[:40]}'.",
+            param="messages",
+            code="invalid_image_url",
+        )
+    try:
+        raw = base64.b64decode(data, validate=True)
+        with Image.open(io.BytesIO(raw)) as opened:
+            detected = opened.format or ""
+            opened.verify()
+    except Exception:
+        detected = ""
+    if detected not in CHAT_IMAGE_FORMATS:
+        raise _error(
+            400,
+            "You uploaded an unsupported image. Please make sure your image has of one the "
+            "following formats: ['png', 'jpeg', 'gif', 'webp'].",
+            param="messages",
+            code="invalid_image_format",
+        )
+    return mime, detected
+
+
+def _check_image_parts(messages: list[Any]) -> None:
+    """Every ``image_url`` is an http(s) URL or a data URL of a real image."""
+    for url in _image_urls(messages):
+        if not url.startswith(("http://", "https://")):
+            _data_url_image(url)
+
+
+def _check_judge(messages: list[Any], schema: dict[str, Any]) -> None:
+    """What storyillus's judge must send: one user message with a text part, the page and at
+    least one sheet as separate PNG image parts; a schema with ``score`` and ``reason``."""
+
+    def broken(message: str) -> _Answer:
+        return _error(400, f"fake_openai judge contract: {message}", code="judge_contract")
+
+    props = _properties(schema)
+    if (props.get("score") or {}).get("type") != "number" or (props.get("reason") or {}).get(
+        "type"
+    ) != "string":
+        raise broken("the schema needs a number 'score' and a string 'reason'.")
+    if set(schema.get("required") or ()) != {"score", "reason"}:
+        raise broken("the schema must require 'score' and 'reason'.")
+    with_images = [m for m in messages if _image_urls([m])]
+    if len(with_images) != 1 or with_images[0].get("role") != "user":
+        raise broken("the page and the sheets go in one user message.")
+    parts = with_images[0]["content"]
+    if not any(isinstance(p, dict) and p.get("type") == "text" and p.get("text") for p in parts):
+        raise broken("the user message needs a text part saying what to compare.")
+    urls = _image_urls(with_images)
+    if len(urls) < 2:
+        raise broken(f"expected the page and at least one sheet, got {len(urls)} image(s).")
+    for url in urls:
+        if url.startswith(("http://", "https://")) or _data_url_image(url) != (
+            "image/png",
+            "PNG",
+        ):
+            raise broken("every picture is a PNG sent as a data URL.")
+
+
 def _properties(schema: dict[str, Any]) -> dict[str, Any]:
     props = schema.get("properties")
     return props if isinstance(props, dict) else {}
@@ -1232,4 +1379,4 @@ def _suggestions(schema: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-__all__ = ["FakeOpenAI", "Fault", "Recorded"]
+__all__ = ["JUDGE_DEFAULT_SCORE", "FakeOpenAI", "Fault", "Recorded"]

@@ -38,6 +38,9 @@ class SceneRequest:
     kind: str = PAGE
     sheets: tuple[Path, ...] = ()
     """The character sheets of the cast on the page, in cast order."""
+    sheet_names: tuple[str, ...] = ()
+    """Whose each sheet is (a member whose sheet is missing has none); empty: the first
+    members of the cast, one per sheet."""
     anchor: Path | None = None
     """A picture of the book already drawn (its first page), for the style from page 2 on."""
     attempt: int = 0
@@ -73,6 +76,7 @@ class SceneRequest:
             size=size,
             quality=quality,
             sheets=tuple(drawn[m.name] for m in cast if m.name in drawn),
+            sheet_names=tuple(m.name for m in cast if m.name in drawn),
             anchor=anchor if number > 1 else None,
         )
 
@@ -105,6 +109,13 @@ class SceneRequest:
     @property
     def hero(self) -> CastMember:
         return self.cast[0]
+
+    def sheet_members(self) -> tuple[CastMember, ...]:
+        """The members the sheets show, in the order of ``sheets``."""
+        if not self.sheet_names:
+            return self.cast[: len(self.sheets)]
+        by_name = {member.name: member for member in self.cast}
+        return tuple(by_name[name] for name in self.sheet_names)
 
     def edit_pictures(self, limit: int) -> tuple[Path, ...]:
         """What an image edit sends, each as its own picture, at most ``limit``: the sheets,

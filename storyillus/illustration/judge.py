@@ -68,7 +68,7 @@ class VisionJudge:
         self._pictures = pictures
 
     def judge(self, png: bytes, request: SceneRequest) -> Verdict:
-        names = ", ".join(member.name for member in request.cast[: len(request.sheets)])
+        names = ", ".join(member.name for member in request.sheet_members())
         ask = ASK.format(names=names, count=len(request.cast))
         images = [png, *(self._pictures.for_provider(path) for path in request.sheets)]
         content: list[dict[str, Any]] = [{"type": "text", "text": ask}]
@@ -96,7 +96,7 @@ class OfflineJudge:
     def judge(self, png: bytes, request: SceneRequest) -> Verdict:
         page = _small(Image.open(io.BytesIO(png)))
         scores: dict[str, float] = {}
-        for member, path in zip(request.cast, request.sheets, strict=False):
+        for member, path in zip(request.sheet_members(), request.sheets, strict=True):
             colours = self._pictures.load(path, "sheet-colours", _sheet_colours)
             if colours:
                 shares = [_presence(page, colour) for colour in colours]

@@ -12,9 +12,10 @@ BRIEF = (
     "clear shapes, no text or letters in the picture."
 )
 _SOFTER = (
-    "A calm, wholesome, all-ages children's picture-book illustration of a friendly child "
-    "on a happy adventure. Soft colours, nothing scary."
+    "A calm, wholesome, all-ages children's picture-book illustration of a happy adventure. "
+    "Soft colours, nothing scary, no text or letters in the picture."
 )
+_SCARY = re.compile(r"\b(scary|fight\w*|monster\w*|dark|weapon\w*|sword\w*|blood\w*)\b")
 
 
 def cast_descriptions(request: SceneRequest, picture_description: str | None = None) -> str:
@@ -29,7 +30,8 @@ def _inputs(request: SceneRequest, pictures: int) -> str:
     """Say what each attached picture is, in the order they are sent."""
     if not pictures:
         return ""
-    named = [m.name for m in request.cast][: len(request.sheets)]
+    # Only what was sent: an edit stays within MAX_IMAGE_INPUTS, sheets first.
+    named = [m.name for m in request.sheet_members()][:pictures]
     parts = []
     if named:
         parts.append(
@@ -40,7 +42,7 @@ def _inputs(request: SceneRequest, pictures: int) -> str:
             else f"The first picture is {named[0]}'s character sheet: draw {named[0]} exactly "
             "as on it (face, hair, skin, age, glasses, clothes)."
         )
-    if pictures > len(named):
+    if pictures > len(request.sheets):
         last = (
             "the style of this book so far: match its style, not its scene"
             if request.anchor is not None
@@ -51,25 +53,35 @@ def _inputs(request: SceneRequest, pictures: int) -> str:
 
 
 def scene_prompt(
-    request: SceneRequest, pictures: int = 0, picture_description: str | None = None
+    request: SceneRequest,
+    pictures: int = 0,
+    picture_description: str | None = None,
+    soft: bool = False,
 ) -> str:
     """Brief, style, what each attached picture is, the cast word for word, place, scene.
 
     ``pictures``: how many pictures an edit sends with the prompt (0 for text-only).
+    ``soft``: asked again more gently after a safety refusal; the same characters in the
+    same words, the scene without words that trip safety systems.
     """
     if request.kind == SHEET:
-        return sheet_prompt(request, pictures, picture_description)
+        return sheet_prompt(request, pictures, picture_description, soft)
     count = len(request.cast)
+    scene = " ".join(_SCARY.sub("", request.scene).split()) if soft else request.scene
     return (
-        f"{BRIEF} Art style: {request.art_style}. {_inputs(request, pictures)}"
+        f"{_SOFTER if soft else BRIEF} Art style: {request.art_style}. "
+        f"{_inputs(request, pictures)}"
         f"Characters ({count}, no one else): {cast_descriptions(request, picture_description)} "
         f"Place: {places().get(request.place).label}. "
-        f"Scene (page {request.page_number} of {request.page_count}): {request.scene}"
+        f"Scene (page {request.page_number} of {request.page_count}): {scene}"
     )
 
 
 def sheet_prompt(
-    request: SceneRequest, pictures: int = 0, picture_description: str | None = None
+    request: SceneRequest,
+    pictures: int = 0,
+    picture_description: str | None = None,
+    soft: bool = False,
 ) -> str:
     """A character sheet: the whole figure, a neutral pose, the story's outfit, plain ground."""
     member = request.hero
@@ -78,8 +90,9 @@ def sheet_prompt(
         if pictures
         else ""
     )
+    book = f"{'a calm, wholesome, all-ages' if soft else 'a'} children's picture book"
     return (
-        f"Character sheet for a children's picture book. Art style: {request.art_style}. "
+        f"Character sheet for {book}. Art style: {request.art_style}. "
         f"{likeness}{cast_descriptions(request, picture_description)} "
         "Full length, front view, feet visible, standing in a neutral pose, on a plain white "
         "background; beside it a three-quarter view and a close-up of the face. The same "
@@ -87,9 +100,8 @@ def sheet_prompt(
     )
 
 
-def softened(request: SceneRequest) -> str:
-    """The same page asked more gently, after a moderation refusal."""
-    scene = re.sub(
-        r"\b(scary|fight\w*|monster\w*|dark|weapon\w*|sword\w*|blood\w*)\b", "", request.scene
-    )
-    return f"{_SOFTER} Art style: {request.art_style}. Scene: {' '.join(scene.split())}"
+def softened(
+    request: SceneRequest, pictures: int = 0, picture_description: str | None = None
+) -> str:
+    """The same page (or sheet) asked more gently, after a moderation refusal."""
+    return scene_prompt(request, pictures, picture_description, soft=True)

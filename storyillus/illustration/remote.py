@@ -16,7 +16,7 @@ from storyillus._exceptions import ContentRefused, IllustrationError, TransientE
 from storyillus._http import HttpClient
 from storyillus.config import Settings
 from storyillus.illustration.base import PAGE, Picture, SceneRequest
-from storyillus.illustration.prompts import scene_prompt, softened
+from storyillus.illustration.prompts import scene_prompt
 from storyillus.storage.references import ReferencePictures
 
 
@@ -50,11 +50,12 @@ class _ImageModel:
         try:
             answer = self._call(request, prompt)
         except ContentRefused:
-            answer = self._call(request, softened(request))
+            # Asked again gently: the same pictures and characters' words, a calmer brief.
+            answer = self._call(request, self._prompt(request, soft=True))
         return self._picture(answer, referenced=self._referenced(request))
 
-    def _prompt(self, request: SceneRequest) -> str:
-        return scene_prompt(request)
+    def _prompt(self, request: SceneRequest, soft: bool = False) -> str:
+        return scene_prompt(request, soft=soft)
 
     def _referenced(self, request: SceneRequest) -> bool:
         """Whether the hero's picture shaped this drawing (directly or through a sheet)."""
@@ -108,8 +109,8 @@ class _EditModel(_ImageModel):
     def _referenced(self, request: SceneRequest) -> bool:
         return request.reference is not None or bool(request.sheets)
 
-    def _prompt(self, request: SceneRequest) -> str:
-        return scene_prompt(request, len(self._inputs(request)))
+    def _prompt(self, request: SceneRequest, soft: bool = False) -> str:
+        return scene_prompt(request, len(self._inputs(request)), soft=soft)
 
     def illustrate(self, request: SceneRequest) -> Picture:
         if not self._inputs(request):
@@ -187,11 +188,11 @@ class TextOnly(_ImageModel):
         self.model = settings.fallback_image_model
         self._describe = describe_picture
 
-    def _prompt(self, request: SceneRequest) -> str:
+    def _prompt(self, request: SceneRequest, soft: bool = False) -> str:
         description = None
         if self._describe is not None and request.reference is not None:
             description = self._describe(request.reference)
-        return scene_prompt(request, 0, description)
+        return scene_prompt(request, 0, description, soft)
 
     def _call(self, request: SceneRequest, prompt: str) -> dict[str, Any]:
         body: dict[str, Any] = dict(image_parameters(self.settings, self.model))

@@ -180,12 +180,7 @@ class Runner:
         if outcome.replaced_image:
             self.files.delete([outcome.replaced_image])
         if refused:
-            self.store.books.add_note(
-                book.id,
-                f"An image model would not edit {member.name}'s picture, so {member.name}'s "
-                f"sheet was drawn by {result.picture.provider} from the description and stands "
-                "in for the picture on every page.",
-            )
+            self.store.books.add_note(book.id, _refusal_note(member.name, result))
 
     # -- one page ----------------------------------------------------------------
 
@@ -304,6 +299,18 @@ class Runner:
             attempts=result.attempts,
             usage=picture.usage,
         )
+
+
+def _refusal_note(name: str, result: ChainResult) -> str:
+    """What happened when image models refused a member's picture, in the book's notes."""
+    refusers = [a["provider"] for a in result.attempts if a.get("refused")]
+    picture = result.picture
+    # An edit another model accepted still drew from the picture; text-only drew from words.
+    source = "the picture" if picture.character_referenced else "the description"
+    return (
+        f"{' and '.join(refusers)} would not edit {name}'s picture, so {name}'s sheet was "
+        f"drawn by {picture.provider} from {source} and stands in for the picture on every page."
+    )
 
 
 def _then(futures: list[Future[None]], step: Callable[[], list[Future[None]]]) -> Future[None]:

@@ -595,6 +595,147 @@ def test_chat_needs_model_messages_and_auth(fake_openai: FakeOpenAI) -> None:
     assert_openai_error(no_auth, 401, "invalid_api_key")
 
 
+# ---------------------------------------------------------------------------- the judge
+
+JUDGE_FORMAT = {
+    "type": "json_schema",
+    "json_schema": {
+        "name": "judge",
+        "strict": True,
+        "schema": {
+            "type": "object",
+            "properties": {"score": {"type": "number"}, "reason": {"type": "string"}},
+            "required": ["score", "reason"],
+            "additionalProperties": False,
+        },
+    },
+}
+
+
+def data_url(data: bytes, mime: str = "image/png") -> str:
+    return f"data:{mime};base64," + base64.b64encode(data).decode()
+
+
+def judge(fake: FakeOpenAI, *urls: str, text: str = "Compare the page with the sheets.", **body):
+    content: list[dict[str, Any]] = [{"type": "text", "text": text}] if text else []
+    content += [{"type": "image_url", "image_url": {"url": url}} for url in urls]
+    messages = body.pop("messages", [{"role": "user", "content": content}])
+    return chat(fake, messages=messages, response_format=JUDGE_FORMAT, **body)
+
+
+PAGE_AND_SHEET = (data_url(png_bytes((64, 64))), data_url(png_bytes((32, 48), (0, 90, 10))))
+
+
+def test_judge_answers_its_schema_with_the_default_score(fake_openai: FakeOpenAI) -> None:
+    verdict = json.loads(content_of(judge(fake_openai, *PAGE_AND_SHEET)))
+    assert set(verdict) == {"score", "reason"}
+    assert verdict["score"] == 0.95
+    assert "1 sheet" in verdict["reason"]
+    (asked,) = fake_openai.judge_requests()
+    assert asked.is_judge and asked.content == json.dumps(verdict)
+
+
+def test_judge_scores_are_scripted_in_order_then_the_default(fake_openai: FakeOpenAI) -> None:
+    fake_openai.judge_scores([0.4, 0.9, "not json"])
+    fake_openai.reply_chat("for the writer, not the judge")
+    answers = [content_of(judge(fake_openai, *PAGE_AND_SHEET)) for _ in range(4)]
+    assert [json.loads(a)["score"] for a in answers[:2]] == [0.4, 0.9]
+    assert answers[2] == "not json"
+    assert json.loads(answers[3])["score"] == 0.95
+    assert "differ" in json.loads(answers[0])["reason"]
+    assert content_of(chat(fake_openai)) == "for the writer, not the judge"
+
+
+def test_judge_scores_must_be_scores() -> None:
+    fake = FakeOpenAI()
+    with pytest.raises(ValueError):
+        fake.judge_scores([1.5])
+    with pytest.raises(TypeError):
+        fake.judge_scores([None])  # type: ignore[list-item]
+
+
+def test_reset_clears_judge_scores(fake_openai: FakeOpenAI) -> None:
+    fake_openai.judge_scores([0.1])
+    fake_openai.reset()
+    assert json.loads(content_of(judge(fake_openai, *PAGE_AND_SHEET)))["score"] == 0.95
+
+
+@pytest.mark.parametrize(
+    ("urls", "text", "messages"),
+    [
+        ((PAGE_AND_SHEET[0],), "Compare.", None),  # the page alone: no sheet
+        (PAGE_AND_SHEET, "", None),  # no text part
+        ((data_url(image_bytes("JPEG")), PAGE_AND_SHEET[1]), "Compare.", None),  # not a PNG
+        ((PAGE_AND_SHEET[0], "https://example.com/sheet.png"), "Compare.", None),
+        (
+            (),
+            "",
+            [
+                {"role": "user", "content": [{"type": "image_url", "image_url": {"url": u}}]}
+                for u in PAGE_AND_SHEET
+            ],
+        ),  # page and sheet in two messages
+        (
+            (),
+            "",
+            [
+                {
+                    "role": "system",
+                    "content": [{"type": "text", "text": "Compare."}]
+                    + [{"type": "image_url", "image_url": {"url": u}} for u in PAGE_AND_SHEET],
+                }
+            ],
+        ),  # not a user message
+    ],
+    ids=["one-image", "no-text", "jpeg", "http-url", "two-messages", "system-role"],
+)
+def test_judge_requests_are_checked(
+    fake_openai: FakeOpenAI, urls: tuple[str, ...], text: str, messages: Any
+) -> None:
+    body = {"messages": messages} if messages is not None else {}
+    error = assert_openai_error(judge(fake_openai, *urls, text=text, **body), 400, "judge_contract")
+    assert "judge contract" in error["message"]
+
+
+def test_judge_schema_is_checked(fake_openai: FakeOpenAI) -> None:
+    wrong = json.loads(json.dumps(JUDGE_FORMAT))
+    wrong["json_schema"]["schema"]["properties"]["score"] = {"type": "string"}
+    content = [{"type": "text", "text": "Compare."}] + [
+        {"type": "image_url", "image_url": {"url": u}} for u in PAGE_AND_SHEET
+    ]
+    response = chat(
+        fake_openai, messages=[{"role": "user", "content": content}], response_format=wrong
+    )
+    assert_openai_error(response, 400, "judge_contract")
+
+
+@pytest.mark.parametrize(
+    ("url", "code"),
+    [
+        ("data:text/plain;base64,aGVsbG8=", "invalid_image_url"),
+        ("data:image/png;base64,bm90IGFuIGltYWdl", "invalid_image_format"),
+        ("data:image/png;base64,%%%", "invalid_image_format"),
+    ],
+)
+def test_chat_image_parts_must_be_real_images(fake_openai: FakeOpenAI, url: str, code: str) -> None:
+    messages = [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": url}}]}]
+    assert_openai_error(chat(fake_openai, messages=messages), 400, code, "messages")
+
+
+def test_records_say_when_each_request_ran(fake_openai: FakeOpenAI) -> None:
+    fake_openai.latency = 0.1
+    generate(fake_openai)
+    threads = [threading.Thread(target=generate, args=(fake_openai,)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    first, *overlapping = fake_openai.requests_to("generations")
+    assert first.finished - first.started >= 0.1
+    assert all(first.finished <= r.started for r in overlapping)
+    assert max(r.started for r in overlapping) < min(r.finished for r in overlapping)
+
+
 # ---------------------------------------------------------------------------- faults
 
 
