@@ -28,7 +28,8 @@ from storyillus.storage.references import ReferencePictures
 log = logging.getLogger(__name__)
 
 OFFLINE_JUDGE = "offline-judge"
-JUDGE_TOKENS = 300
+JUDGE_TOKENS = 1000
+"""Room for a reasoning model to think before its one-line answer."""
 ASK = (
     "The first picture is a page of a children's picture book. The others are the character "
     "sheets of the characters who should be on it: {names}. Score from 0 to 1 how well the "
