@@ -125,6 +125,7 @@ def _correction_form(engine: Engine, book_id: str, member: CastMember, number: i
         )
         st.form_submit_button(
             "Save and redraw",
+            key=f"save_sheet_{number}",
             type="primary",
             icon=":material/brush:",
             on_click=_save_and_redraw,
