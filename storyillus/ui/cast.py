@@ -104,19 +104,19 @@ def _correction_form(engine: Engine, book_id: str, member: CastMember, number: i
             "Description (every page repeats it word for word)",
             member.description,
             key=keys["description"],
+            height=150,
         )
-        parts = [p for p in LOOK_PARTS if getattr(member.look, p).hex]
-        for column, part in zip(st.columns(len(parts) or 1), parts, strict=False):
+        st.caption("The look: pick a colour (its word follows), or type a colour's word.")
+        for part in (p for p in LOOK_PARTS if getattr(member.look, p).hex):
             feature = getattr(member.look, part)
-            with column:
-                st.color_picker(_label(member, part), feature.hex, key=keys[f"{part}_hex"])
-                st.text_input(
-                    f"{_label(member, part)} colour",
-                    feature.colour,
-                    key=keys[f"{part}_word"],
-                    label_visibility="collapsed",
-                    help="The colour's word. A new colour under the old word is named for you.",
-                )
+            picker, word = st.columns([1, 3], vertical_alignment="bottom")
+            picker.color_picker(_label(member, part), feature.hex, key=keys[f"{part}_hex"])
+            word.text_input(
+                f"{_label(member, part)} colour",
+                feature.colour,
+                key=keys[f"{part}_word"],
+                label_visibility="collapsed",
+            )
         st.text_input(
             "Extras",
             ", ".join(member.look.extras),
@@ -165,16 +165,15 @@ def sheet_card(engine: Engine, now: Progress, member: CastMember, number: int) -
                 icon=":material/refresh:",
             )
         if not drawing:
-            with st.expander("Correct the description and the look", icon=":material/edit:"):
+            with st.expander("Correct description and look", icon=":material/edit:"):
                 _correction_form(engine, book_id, member, number)
 
 
 def sheet_cards(engine: Engine, now: Progress, per_row: int = 3) -> None:
-    """Every member's card, a few to a row."""
+    """Every member's card, a few to a row (a lone card keeps a card's width)."""
     cast = list(enumerate(now.book.cast, start=1))
-    width = min(len(cast), per_row)
-    for start in range(0, len(cast), width):
-        row = cast[start : start + width]
-        for column, (number, member) in zip(st.columns(width), row, strict=False):
+    for start in range(0, len(cast), per_row):
+        row = cast[start : start + per_row]
+        for column, (number, member) in zip(st.columns(per_row), row, strict=False):
             with column:
                 sheet_card(engine, now, member, number)

@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 from storyillus import Character, Companion, StoryRequest
 from storyillus.illustration.base import SceneRequest
 from storyillus.illustration.judge import Verdict
-from storyillus.ui import engine
-from tests.ui.test_pages import _app, _wait_for_jobs, home  # noqa: F401  (the fixture)
+from storyillus.ui import close_engine, engine
+from tests.ui.test_pages import _app, _wait_for_jobs
 
 NEW_WORDS = "Mia, a girl of nine with curly red hair, round glasses and a green raincoat."
 
@@ -200,3 +200,31 @@ def test_scores_are_shown_and_drifting_pages_redraw_in_one_click(
     redraws = [j for j in engine().jobs_for_book(book_id) if j.kind == "redraw"]
     assert [r.page_number for j in redraws for r in j.results] == [3]
     _wait_for_jobs(book_id)
+
+
+def test_while_the_sheets_are_drawn_placeholders_and_no_approval_yet(
+    home: Path, monkeypatch: pytest.MonkeyPatch, fake_openai
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", fake_openai.api_key)
+    monkeypatch.setenv("OPENAI_BASE_URL", fake_openai.base_url)
+    monkeypatch.setenv("CONSISTENCY_JUDGE", "false")
+    close_engine()
+    hero = Character.create("Lila", 7, companions=[Companion("Mia", "sister")])
+    request = StoryRequest.create(hero, "A voyage to the whale island", pages=4, seed=3)
+    fake_openai.latency = 1.5  # every model call is slow: the sheets are still being drawn
+    book_id = engine().create_book(request, run_async=True, approve=False).book.id
+    at = _open(book_id)
+
+    assert "0 of 2 character sheets drawn" in at.get("progress")[0].proto.text
+    assert [i.value for i in at.info] == ["Drawing Lila's sheet…", "Drawing Mia's sheet…"]
+    assert not at.get("image")
+    approve = next(b for b in at.button if b.label == "Looks right, draw the pages")
+    assert approve.disabled
+    assert not any(b.label == "Redraw this one" for b in at.button)
+
+    fake_openai.latency = 0.0
+    _wait_for_jobs(book_id)
+    at.run()
+    assert "2 of 2 character sheets drawn" in at.get("progress")[0].proto.text
+    assert len(at.get("image")) == 2
+    assert not next(b for b in at.button if b.label == "Looks right, draw the pages").disabled

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,6 @@ from storyillus.ui import close_engine, engine
 from tests.conftest import png_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv("STORYILLUS_HOME", str(tmp_path))
-    monkeypatch.chdir(tmp_path)
-    close_engine()
-    yield tmp_path
-    close_engine()
 
 
 def _app() -> AppTest:
