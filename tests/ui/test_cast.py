@@ -63,6 +63,10 @@ def test_the_sheets_come_first_and_no_page_is_drawn(home: Path) -> None:
     assert all(p.illustration is None for p in engine().get_book(book_id).pages)
     # Hair, skin, eyes and clothes for the children; fur and collar for the dog.
     assert at.color_picker(key=f"hair_hex_{book_id}_1").label == "Hair"
+    assert (
+        at.color_picker(key=f"hair_hex_{book_id}_1").value
+        == engine().get_book(book_id).hero.look.hair.hex
+    )
     assert at.color_picker(key=f"hair_hex_{book_id}_3").label == "Fur"
     assert [c.label for c in at.color_picker if c.key.endswith("_3")] == ["Fur", "Collar"]
 
@@ -228,3 +232,15 @@ def test_while_the_sheets_are_drawn_placeholders_and_no_approval_yet(
     assert "2 of 2 character sheets drawn" in at.get("progress")[0].proto.text
     assert len(at.get("image")) == 2
     assert not next(b for b in at.button if b.label == "Looks right, draw the pages").disabled
+
+
+def test_the_library_says_a_book_waits_for_approval(home: Path) -> None:
+    book_id = _waiting_book()
+    at = _app().switch_page("pages/library.py").run()
+    assert not at.exception
+    assert "the characters wait for your approval" in _texts(at)
+    assert "all illustrated" not in _texts(at)
+    assert len(at.get("image")) == 1, "the hero's sheet stands as the cover"
+    engine().approve_cast(book_id, run_async=False)
+    at.run()
+    assert "4 pages, all illustrated" in _texts(at)
