@@ -1,4 +1,5 @@
-"""The book: its pages in order, filling in with illustrations while the job runs."""
+"""The book: first its characters' sheets for the parent to approve, then its pages in
+order, filling in with illustrations while the job runs."""
 
 import time
 
@@ -9,9 +10,12 @@ from storyillus.domain import Page
 from storyillus.export import download_name
 from storyillus.service import BookUsage, Progress
 from storyillus.ui import (
+    cast_gallery,
     current_book_id,
     engine,
     illustration_image,
+    sheet_cards,
+    sheets_progress,
     show_pending_toast,
     toast_later,
 )
@@ -41,10 +45,46 @@ hero = book.character
 st.caption(f"A story for {hero.name}, age {hero.age} · written by {book.model}")
 for note in book.notes:
     st.caption(f":material/info: {note}")
+
+
+def _approve() -> None:
+    try:
+        engine().approve_cast(book_id)
+    except InvalidInput as error:
+        st.session_state["approve_error"] = str(error)
+
+
+@st.fragment(run_every=POLL_SECONDS if progress.active else None)
+def live_sheets() -> None:
+    now = engine().progress(book_id)
+    st.subheader("Meet the characters")
+    st.caption(
+        "Every page is drawn from these sheets. Check that each one looks right: redraw it, "
+        "or correct the description and the look first."
+    )
+    sheets_progress(engine(), now)
+    sheet_cards(engine(), now)
+    if error := st.session_state.pop("approve_error", None):
+        st.error(error)
+    if st.button(
+        "Looks right, draw the pages",
+        type="primary",
+        icon=":material/check:",
+        disabled=now.active,
+        help="Wait until every sheet is drawn." if now.active else None,
+        on_click=_approve,
+    ):
+        st.rerun()  # the whole page: the pages replace the sheets and begin polling
+    if progress.active != now.active:
+        st.rerun()  # start or stop polling with the drawing
+
+
+if not book.approved:
+    live_sheets()
+    st.stop()
+
 with st.expander(f"Who is in this book · set in the {book.setting}"):
-    for member in book.cast:
-        role = "the hero" if member.is_hero else member.role
-        st.markdown(f"**{member.name}** ({role}): {member.description}")
+    cast_gallery(engine(), book)
 
 
 downloads = st.container(horizontal=True)
@@ -103,6 +143,15 @@ def _page(page: Page, now: Progress) -> None:
             drawn = page.illustration
             likeness = " from the hero's picture" if drawn.character_referenced else ""
             st.caption(f"Drawn by {drawn.provider} ({drawn.model}){likeness}")
+            if (judged := drawn.consistency) is not None:
+                who = " and ".join(page.characters) or now.book.hero.name
+                redrawn = f" Drawn {judged.redraws + 1} times; the best is kept." * bool(
+                    judged.redraws
+                )
+                st.caption(
+                    f":material/face: Looks like {who}: {judged.score:.2f}",
+                    help=f"{judged.reason}{redrawn} (judged by {judged.judge})",
+                )
     with words:
         st.markdown(f"##### Page {page.number}")
         st.caption(f":material/place: {page.place} · {', '.join(page.characters)}")
@@ -127,6 +176,32 @@ def _page(page: Page, now: Progress) -> None:
             )
 
 
+def _drifting(now: Progress) -> None:
+    """The pages that look least like the sheets, each with a one-click redraw."""
+    drifting = engine().drifting_pages(now.book)
+    if not drifting:
+        return
+    minimum = engine().settings.consistency_min_score
+    with st.container(border=True):
+        st.markdown(
+            f":material/warning: **{len(drifting)} of {now.total} pages look less like the "
+            f"characters' sheets** (below {minimum:.2f})"
+        )
+        for page in drifting:
+            judged = page.illustration.consistency
+            row = st.container(horizontal=True, vertical_alignment="center")
+            row.markdown(f"Page {page.number} · {judged.score:.2f} · {judged.reason}")
+            redrawing = page.number in now.drawing
+            row.button(
+                "Redrawing…" if redrawing else f"Redraw page {page.number}",
+                key=f"fix_{page.number}",
+                on_click=_redraw,
+                args=(page.number,),
+                icon=":material/brush:",
+                disabled=redrawing,
+            )
+
+
 @st.fragment(run_every=POLL_SECONDS if progress.active else None)
 def live_pages() -> None:
     now = engine().progress(book_id)
@@ -135,6 +210,7 @@ def live_pages() -> None:
         now.drawn / now.total,
         text=f"{now.drawn} of {now.total} illustrated · {end - now.started_at:.0f} s",
     )
+    _drifting(now)
     for page in now.book.pages:
         _page(page, now)
         st.divider()

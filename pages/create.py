@@ -6,7 +6,14 @@ import streamlit as st
 
 from storyillus import Character, Companion, InvalidImage, InvalidInput, StoryRequest
 from storyillus.domain import ART_STYLES, DEFAULT_PAGES, MAX_PAGES, MIN_PAGES
-from storyillus.ui import choose_picture, chosen_picture, engine, open_book, picture_preview
+from storyillus.ui import (
+    HERO,
+    choose_picture,
+    chosen_picture,
+    engine,
+    open_book,
+    picture_preview,
+)
 
 TRAITS = ["brave", "curious", "kind", "funny", "gentle", "clever", "determined", "creative"]
 INTERESTS = ["space", "animals", "dinosaurs", "drawing", "music", "football", "books", "robots"]
@@ -16,31 +23,57 @@ ANY_SETTING = "Let the story decide"
 KEEP = "session"  # what is typed survives moving to another page and back
 
 
-def _picture_uploaded() -> None:
-    upload = st.session_state.get("hero_upload")
-    st.session_state.pop("picture_error", None)
+def _picture_uploaded(who: str = HERO) -> None:
+    upload = st.session_state.get(f"{who}_upload")
+    st.session_state.pop(f"{who}_picture_error", None)
     if upload is None:
         return
     try:
         preview = engine().preview_reference_picture(upload.getvalue())
     except InvalidImage as error:
-        st.session_state["picture_error"] = str(error)
+        st.session_state[f"{who}_picture_error"] = str(error)
     else:
-        choose_picture(upload.getvalue(), preview)
+        choose_picture(upload.getvalue(), preview, who)
+
+
+def _picture_field(who: str, label: str, caption: str, width: int) -> None:
+    """An optional picture: checked on upload, previewed, removable."""
+    st.file_uploader(
+        label,
+        type=["png", "jpg", "jpeg", "webp"],
+        key=f"{who}_upload",
+        on_change=_picture_uploaded,
+        args=(who,),
+    )
+    if error := st.session_state.get(f"{who}_picture_error"):
+        st.error(error)
+    if (preview := picture_preview(who)) is not None:
+        st.image(preview, caption=caption, width=width)
+        if st.button("Remove picture", key=f"{who}_remove", icon=":material/delete:"):
+            choose_picture(None, who=who)
+            st.rerun()
 
 
 def _use_idea(idea: str) -> None:
     st.session_state["story_prompt"] = idea
 
 
-def _character(image_path: str | None = None) -> Character:
+def _companions() -> list[str]:
+    """The ``who`` of each companion row on the form."""
+    return [f"companion_{i}" for i in range(st.session_state.get("companion_count", 0))]
+
+
+def _character(pictures: dict[str, str] | None = None) -> Character:
+    """The hero as typed; ``pictures`` are the stored pictures' paths by ``who``."""
+    pictures = pictures or {}
     companions = [
         Companion(
-            name=st.session_state.get(f"companion_{i}_name", ""),
-            relation=st.session_state.get(f"companion_{i}_relation", "friend"),
-            traits=tuple(st.session_state.get(f"companion_{i}_traits", "").split(",")),
+            name=st.session_state.get(f"{who}_name", ""),
+            relation=st.session_state.get(f"{who}_relation", "friend"),
+            traits=tuple(st.session_state.get(f"{who}_traits", "").split(",")),
+            image_path=pictures.get(who),
         )
-        for i in range(st.session_state.get("companion_count", 0))
+        for who in _companions()
     ]
     return Character.create(
         name=st.session_state.get("hero_name"),
@@ -49,7 +82,7 @@ def _character(image_path: str | None = None) -> Character:
         interests=st.session_state.get("hero_interests", []),
         companions=companions,
         message=st.session_state.get("hero_message"),
-        image_path=image_path,
+        image_path=pictures.get(HERO),
     )
 
 
@@ -97,6 +130,13 @@ with hero:
             placeholder="funny, kind",
             persist_state=KEEP,
         )
+        whose = st.session_state.get(f"companion_{i}_name") or f"companion {i + 1}"
+        with st.expander(
+            f"A picture of {whose} (optional)",
+            key=f"companion_{i}_picture_box",
+            icon=":material/add_a_photo:",
+        ):
+            _picture_field(f"companion_{i}", "PNG, JPEG or WebP", f"{whose}'s picture", 160)
     st.text_area(
         "A personal message for the last page",
         key="hero_message",
@@ -106,20 +146,8 @@ with hero:
 
 with picture:
     st.subheader("A picture of the hero")
-    st.file_uploader(
-        "PNG, JPEG or WebP, up to 10 MB",
-        type=["png", "jpg", "jpeg", "webp"],
-        key="hero_upload",
-        on_change=_picture_uploaded,
-    )
-    if error := st.session_state.get("picture_error"):
-        st.error(error)
-    if (preview := picture_preview()) is not None:
-        st.image(preview, caption="The hero's picture", width=220)
-        if st.button("Remove picture", icon=":material/delete:"):
-            choose_picture(None)
-            st.rerun()
-    else:
+    _picture_field(HERO, "PNG, JPEG or WebP, up to 10 MB", "The hero's picture", 220)
+    if picture_preview() is None:
         st.caption("Optional: with a picture, illustrations are drawn to look like your hero.")
 
 st.subheader("The story")
@@ -162,13 +190,20 @@ if st.button("Make my book", type="primary", icon=":material/auto_stories:"):
             pages=st.session_state.get("story_pages"),
             art_style=st.session_state.get("story_style"),
         )
-        if (data := chosen_picture()) is not None:
-            path = str(engine().store_reference_picture(data))
-            request = replace(request, character=replace(request.character, image_path=path))
+        pictures = {
+            who: str(engine().store_reference_picture(data))
+            for who in (HERO, *_companions())
+            if (data := chosen_picture(who)) is not None
+            and (who == HERO or st.session_state.get(f"{who}_name", "").strip())
+        }
+        if pictures:
+            request = replace(request, character=_character(pictures))
         with st.spinner("Writing the story…"):
-            made = engine().create_book(request)
+            # The parent approves the character sheets on the book page before any page.
+            made = engine().create_book(request, approve=False)
     except InvalidInput as error:
         st.error(str(error), icon=":material/error:")
     else:
-        choose_picture(None)
+        for who in (HERO, *_companions()):
+            choose_picture(None, who=who)
         open_book(made.book.id)

@@ -26,7 +26,13 @@ for progress in shelf:
         with about:
             st.markdown(f"**{book.title}**" + (" · 📌 pinned" if book.pinned else ""))
             created = datetime.fromtimestamp(book.created_at).strftime("%d %b %Y, %H:%M")
-            if progress.active:
+            if not book.approved:
+                status = (
+                    "drawing the characters"
+                    if progress.active
+                    else "the characters wait for your approval"
+                )
+            elif progress.active:
                 status = f"illustrating, {progress.drawn} of {progress.total} pages"
             elif progress.failures:
                 status = f"{len(progress.failures)} pages need another try"

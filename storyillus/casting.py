@@ -12,13 +12,13 @@ from __future__ import annotations
 import hashlib
 import random
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from storyillus._exceptions import VocabularyError
-from storyillus.domain import CastMember, Character, Companion, Feature, Look
+from storyillus._exceptions import InvalidInput, VocabularyError
+from storyillus.domain import HEX_COLOUR, CastMember, Character, Companion, Feature, Look
 
 LOOKS_FILE = Path(__file__).with_name("data") / "looks.toml"
 HERO = "hero"
@@ -239,3 +239,45 @@ def cast_for(
 
 
 __all__ = ["cast_for", "describe", "kind_of", "load_look_words", "look_words", "nearest_colour"]
+
+
+LOOK_PARTS = ("hair", "skin", "eyes", "clothes")
+"""The parts of a look that carry a colour, in the order a parent corrects them."""
+
+
+def palette(part: str, kind: str) -> tuple[Colour, ...]:
+    """The vocabulary's colours for one part of a look (an animal's hair is its fur)."""
+    words = look_words()
+    if part == "hair":
+        return words.fur if kind in ANIMALS else words.hair + words.elder_hair
+    return {"skin": words.skin, "eyes": words.eyes, "clothes": words.clothes}[part]
+
+
+def _rgb(hex_: str) -> tuple[int, int, int]:
+    return int(hex_[1:3], 16), int(hex_[3:5], 16), int(hex_[5:7], 16)
+
+
+def recoloured(
+    look: Look, kind: str, colours: Mapping[str, tuple[str, str]], extras: Sequence[str]
+) -> Look:
+    """``look`` with the colours a parent picked: part -> (``#rrggbb``, colour word).
+
+    The word and the colour must agree, since pages repeat the word and the offline
+    illustrator paints the colour: a new colour under the old word is named by the nearest
+    word of the vocabulary, and a vocabulary word typed under the old colour brings its own.
+    Raises InvalidInput for a colour that is not ``#rrggbb``.
+    """
+    changed: dict[str, Feature] = {}
+    for part, (hex_, word) in colours.items():
+        if part not in LOOK_PARTS:
+            raise InvalidInput(f"A look has no {part!r}; it has {', '.join(LOOK_PARTS)}.")
+        feature: Feature = getattr(look, part)
+        hex_, word = hex_.strip().lower(), " ".join(word.split())
+        known = dict(palette(part, kind))
+        if hex_ != feature.hex and word == feature.colour and HEX_COLOUR.match(hex_):
+            word = nearest_colour(_rgb(hex_), palette(part, kind))[0]
+        elif word != feature.colour and hex_ == feature.hex:
+            hex_ = known.get(word.lower(), hex_)
+        changed[part] = Feature(word or feature.colour, hex_, feature.detail)
+    kept = tuple(" ".join(extra.split()) for extra in extras)
+    return replace(look, **changed, extras=tuple(extra for extra in kept if extra))

@@ -23,7 +23,7 @@ from pathlib import Path
 from storyillus._chat import ChatClient
 from storyillus._exceptions import InvalidInput
 from storyillus._http import shared_client
-from storyillus.casting import cast_for, describe
+from storyillus.casting import cast_for, describe, recoloured
 from storyillus.config import Settings, save_settings
 from storyillus.document import book_document
 from storyillus.domain import (
@@ -442,6 +442,39 @@ class Engine:
         changed = replace(changed, description=description or member.description)
         self._store.books.set_member(book_id, changed)
         return self._store.books.get(book_id)
+
+    def correct_member(
+        self,
+        book_id: str,
+        name: str,
+        description: str,
+        colours: Mapping[str, tuple[str, str]],
+        extras: str,
+        run_async: bool | None = None,
+    ) -> Job:
+        """The book page's "Save and redraw": apply what the parent changed in a member's
+        description and look (``colours``: part -> (``#rrggbb``, colour word); ``extras``:
+        things worn, comma separated), then draw that member's sheet again."""
+        member = self._store.books.get(book_id).member(name)
+        look = recoloured(member.look, member.kind, colours, extras.split(","))
+        typed = " ".join(description.split())
+        self.change_member(
+            book_id,
+            name,
+            description=typed if typed != member.description else None,
+            look=look if look != member.look else None,
+        )
+        return self.redraw_sheet(book_id, name, run_async)
+
+    def drifting_pages(self, book: Book) -> list[Page]:
+        """The pages the judge scored below CONSISTENCY_MIN_SCORE, worst first."""
+        minimum = self._settings.consistency_min_score
+        scored = [
+            (page.illustration.consistency.score, page)
+            for page in book.pages
+            if page.illustration is not None and page.illustration.consistency is not None
+        ]
+        return [page for score, page in sorted(scored, key=lambda s: s[0]) if score < minimum]
 
     def _cast(self, request: StoryRequest, seed: int) -> tuple[CastMember, ...]:
         """The book's cast; the reference picture's main colour dresses the hero."""

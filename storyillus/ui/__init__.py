@@ -1,6 +1,8 @@
 """Streamlit helpers shared by the pages: the only part of storyillus that imports streamlit."""
 
+from storyillus.ui.cast import cast_gallery, sheet_cards, sheets_progress
 from storyillus.ui.state import (
+    HERO,
     choose_picture,
     chosen_picture,
     close_engine,
@@ -15,6 +17,8 @@ from storyillus.ui.state import (
 from storyillus.ui.widgets import cover_thumbnail, illustration_image
 
 __all__ = [
+    "HERO",
+    "cast_gallery",
     "choose_picture",
     "chosen_picture",
     "close_engine",
@@ -25,6 +29,8 @@ __all__ = [
     "illustration_image",
     "open_book",
     "picture_preview",
+    "sheet_cards",
+    "sheets_progress",
     "show_pending_toast",
     "toast_later",
 ]

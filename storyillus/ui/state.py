@@ -15,8 +15,6 @@ from storyillus.config import load_settings
 from storyillus.service import Engine
 
 _BOOK = "book_id"
-_PICTURE = "hero_picture"
-_PREVIEW = "hero_picture_preview"
 _TOAST = "toast"
 
 
@@ -63,23 +61,27 @@ def forget_book(book_id: str) -> None:
         del st.session_state[_BOOK]
 
 
-def chosen_picture() -> bytes | None:
-    """The hero's picture checked on upload, kept until a book is made or it is removed."""
-    return st.session_state.get(_PICTURE)
+HERO = "hero"
+"""Whose picture: the hero's, or ``companion_N``'s for the N-th companion row."""
 
 
-def picture_preview() -> bytes | None:
+def chosen_picture(who: str = HERO) -> bytes | None:
+    """A picture checked on upload, kept until a book is made or it is removed."""
+    return st.session_state.get(f"{who}_picture")
+
+
+def picture_preview(who: str = HERO) -> bytes | None:
     """A small upright PNG of the chosen picture, safe for any browser to show."""
-    return st.session_state.get(_PREVIEW)
+    return st.session_state.get(f"{who}_picture_preview")
 
 
-def choose_picture(data: bytes | None, preview: bytes | None = None) -> None:
+def choose_picture(data: bytes | None, preview: bytes | None = None, who: str = HERO) -> None:
     if data is None:
-        st.session_state.pop(_PICTURE, None)
-        st.session_state.pop(_PREVIEW, None)
+        st.session_state.pop(f"{who}_picture", None)
+        st.session_state.pop(f"{who}_picture_preview", None)
     else:
-        st.session_state[_PICTURE] = data
-        st.session_state[_PREVIEW] = preview
+        st.session_state[f"{who}_picture"] = data
+        st.session_state[f"{who}_picture_preview"] = preview
 
 
 def toast_later(message: str) -> None:

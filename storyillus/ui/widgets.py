@@ -28,8 +28,11 @@ def illustration_image(
 
 
 def cover_thumbnail(engine: Engine, book: Book) -> None:
-    """The first page's picture, or a quiet placeholder while it is drawn."""
+    """The first page's picture, else the hero's sheet, or a quiet placeholder."""
     for page in book.pages:
         if page.illustration is not None and illustration_image(engine, page.illustration):
             return
+    if (sheet := engine.image_path(book.hero.sheet)) is not None:
+        st.image(str(sheet), width="stretch", output_format="PNG")
+        return
     st.markdown("### 📖")

@@ -65,10 +65,16 @@ def test_new_user_makes_a_book_watches_it_fill_in_and_downloads_the_pdf(
     _shot(page, "1-create")
     page.get_by_role("button", name="Make my book").click()
 
+    # The hero's character sheet first; the pages wait for the parent's word.
+    expect(page.get_by_text("1 of 1 character sheets drawn")).to_be_visible(timeout=30_000)
+    expect(page.get_by_alt_text("Zoë's sheet")).to_be_visible()
+    _shot(page, "2-sheets")
+    page.get_by_role("button", name="Looks right, draw the pages").click()
+
     expect(page.get_by_text(re.compile(r"\d+ of 8 illustrated"))).to_be_visible(timeout=30_000)
-    _shot(page, "2-book-filling-in")
+    _shot(page, "3-book-filling-in")
     expect(page.get_by_text(f"{PAGES} of {PAGES} illustrated")).to_be_visible(timeout=60_000)
-    pictures = page.locator("[data-testid=stImage] img")
+    pictures = page.locator("[data-testid=stImage] img:not([alt$=sheet])")
     expect(pictures).to_have_count(PAGES)
     # Every picture loads and decodes (a broken one never gets a natural width).
     page.wait_for_function(
@@ -76,7 +82,7 @@ def test_new_user_makes_a_book_watches_it_fill_in_and_downloads_the_pdf(
         ".every(img => img.complete && img.naturalWidth > 0)",
         timeout=30_000,
     )
-    _shot(page, "3-book-done")
+    _shot(page, "4-book-done")
 
     with page.expect_download() as waiting:
         page.get_by_role("button", name="Download PDF").click()
@@ -90,4 +96,4 @@ def test_new_user_makes_a_book_watches_it_fill_in_and_downloads_the_pdf(
 
     page.get_by_role("link", name="Library").click()
     expect(page.get_by_text("For Zoë, age 7")).to_be_visible()
-    _shot(page, "4-library")
+    _shot(page, "5-library")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,6 @@ from storyillus.ui import close_engine, engine
 from tests.conftest import png_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv("STORYILLUS_HOME", str(tmp_path))
-    monkeypatch.chdir(tmp_path)
-    close_engine()
-    yield tmp_path
-    close_engine()
 
 
 def _app() -> AppTest:
@@ -64,8 +54,11 @@ def test_create_to_done_with_a_picture_and_a_sister(home: Path) -> None:
     at.file_uploader(key="hero_upload").set_value(
         ("me.png", png_bytes((120, 160)), "image/png")
     ).run()
+    at.file_uploader(key="companion_0_upload").set_value(
+        ("mia.png", png_bytes((100, 100), (30, 160, 60)), "image/png")
+    ).run()
     assert not at.error
-    assert any(image for image in at.get("image")), "the picture is previewed"
+    assert len(at.get("image")) == 2, "both pictures are previewed"
     next(b for b in at.button if b.label == "Make my book").click().run()
     assert not at.exception
     assert not at.error
@@ -73,13 +66,24 @@ def test_create_to_done_with_a_picture_and_a_sister(home: Path) -> None:
     (book,) = engine().list_books()
     assert book.character.companions[0].name == "Mia"
     assert book.character.image_path and Path(book.character.image_path).is_file()
+    mia_picture = book.character.companions[0].image_path
+    assert mia_picture and Path(mia_picture).is_file()
+    assert mia_picture != book.character.image_path
     assert book.request.pages == 4
+    assert not book.approved, "books made in the app wait for the parent's approval"
     _wait_for_jobs(book.id)
     at.run()
     assert not at.exception
     assert at.title[0].value == book.title
+    assert "2 of 2 character sheets drawn" in at.get("progress")[0].proto.text
+    assert engine().get_book(book.id).pages[0].illustration is None
+
+    next(b for b in at.button if b.label == "Looks right, draw the pages").click().run()
+    _wait_for_jobs(book.id)
+    at.run()
+    assert not at.exception
     assert "4 of 4 illustrated" in at.get("progress")[0].proto.text
-    assert len(at.get("image")) == 4
+    assert len(at.get("image")) == 2 + 4, "the two sheets (in the cast expander) and 4 pages"
     captions = " ".join(c.value for c in at.caption)
     assert "from the hero's picture" in captions
     assert [d.label for d in at.get("download_button")] == ["Download PDF", "Download ZIP"]
