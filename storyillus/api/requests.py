@@ -128,8 +128,8 @@ def _words(value: Any, where: str) -> str:
     return words
 
 
-def _feature(value: Any, current: Feature, where: str) -> Feature:
-    """A feature of a look, its given fields over the current ones."""
+def _feature(value: Any, was: Feature, where: str) -> Feature:
+    """A feature of a look, its given fields over the ones it had."""
     if not isinstance(value, dict):
         raise InvalidInput(f"{where} must be an object with colour, hex and detail.")
     unknown = sorted(set(value) - {"colour", "hex", "detail"})
@@ -138,16 +138,16 @@ def _feature(value: Any, current: Feature, where: str) -> Feature:
     if ("colour" in value) != ("hex" in value):
         # A new colour word with the old #rrggbb would draw one colour and say another.
         raise InvalidInput(f"{where}: give colour and hex together (a word and its #rrggbb).")
-    fields = current.to_json() | {key: _words(v, f"{where}.{key}") for key, v in value.items()}
+    fields = was.to_json() | {key: _words(v, f"{where}.{key}") for key, v in value.items()}
     fields["hex"] = fields["hex"].lower()
     if fields["hex"] and not HEX_COLOUR.match(fields["hex"]):
         raise InvalidInput(f"{where}.hex must be a colour written #rrggbb, like #6b4423.")
     return Feature(**fields)
 
 
-def look_from_json(value: Any, current: Look, where: str = "look") -> Look:
+def look_from_json(value: Any, was: Look, where: str = "look") -> Look:
     """A corrected look (the book schema's ``look``): the features given replace the
-    current ones field by field; ``extras``, when given, replaces the list."""
+    ones it had, field by field; ``extras``, when given, replaces the list."""
     if not isinstance(value, dict):
         raise InvalidInput(
             f"{where} must be an object with hair, skin, eyes, clothes and/or extras."
@@ -159,13 +159,13 @@ def look_from_json(value: Any, current: Look, where: str = "look") -> Look:
             f"{where} has no field {unknown[0]!r}; it has hair, skin, eyes, clothes and extras."
         )
     changed = {
-        name: _feature(value[name], getattr(current, name), f"{where}.{name}")
+        name: _feature(value[name], getattr(was, name), f"{where}.{name}")
         for name in features
         if name in value
     }
     if "hair" in changed and not (changed["hair"].colour and changed["hair"].hex):
         raise InvalidInput(f"{where}.hair needs a colour word and its #rrggbb.")
-    extras = current.extras
+    extras = was.extras
     if "extras" in value:
         given = value["extras"]
         if not isinstance(given, list):
@@ -178,9 +178,9 @@ def look_from_json(value: Any, current: Look, where: str = "look") -> Look:
             if (words := _words(item, f"{where}.extras[{index}]"))
         )
     return Look(
-        hair=changed.get("hair", current.hair),
-        skin=changed.get("skin", current.skin),
-        eyes=changed.get("eyes", current.eyes),
-        clothes=changed.get("clothes", current.clothes),
+        hair=changed.get("hair", was.hair),
+        skin=changed.get("skin", was.skin),
+        eyes=changed.get("eyes", was.eyes),
+        clothes=changed.get("clothes", was.clothes),
         extras=extras,
     )
