@@ -476,6 +476,21 @@ class Engine:
         ]
         return [page for score, page in sorted(scored, key=lambda s: s[0]) if score < minimum]
 
+    def adopt_book(self, book: Book, sheets: Mapping[str, bytes]) -> Book:
+        """Keep a book made elsewhere (the CLI's ``--cast-only`` folder) with its character
+        sheets (PNG, JPEG or WebP bytes by member name, checked; raises InvalidImage).
+
+        Its reference pictures must already be stored here (``store_reference_picture``).
+        Members without a sheet get one when the pages are drawn.
+        """
+        cleaned = {name: self._pictures.clean(data) for name, data in sheets.items()}
+        self._store.books.add(replace(book, cast=tuple(replace(m, sheet=None) for m in book.cast)))
+        for number, member in enumerate(book.cast, start=1):
+            if member.name in cleaned:
+                saved = self._files.save_sheet(cleaned[member.name], book.id, number)
+                self._store.record_sheet(book.id, member.name, saved)
+        return self._store.books.get(book.id)
+
     def _cast(self, request: StoryRequest, seed: int) -> tuple[CastMember, ...]:
         """The book's cast; the reference picture's main colour dresses the hero."""
         path = request.character.image_path

@@ -58,6 +58,9 @@ class ApiClient:
     def post(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("POST", url, **kwargs)
 
+    def patch(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("PATCH", url, **kwargs)
+
     def raw(self, method: str, path: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
         """``path`` exactly as written (httpx would normalise dot segments), with no body.
 

@@ -1,4 +1,6 @@
-"""The book endpoints: the library paged, a book's document, deleting it, its exports.
+"""The book endpoints: the library paged, a book's document, deleting it, its exports, and
+the parent's steps before the pages are drawn (redraw a character sheet, correct a cast
+member's description or look, approve the cast).
 
 Each handler takes the engine and the request (``async def handler(engine, request)``);
 ``routes.py`` wraps them with the token check and the 4xx mapping, so an unknown id is a
@@ -18,10 +20,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from storyillus._exceptions import InvalidInput
-from storyillus.api.routes import _ok
+from storyillus._exceptions import InvalidInput, NotFound
+from storyillus.api.requests import look_from_json
+from storyillus.api.routes import _json_body, _ok
 from storyillus.document import iso_time
-from storyillus.domain import Book
+from storyillus.domain import Book, CastMember
 from storyillus.service import MAX_BOOKS_PAGE, Engine, Export
 
 Handler = Callable[[Engine, Request], Awaitable[Response]]
@@ -93,11 +96,61 @@ async def export_zip(engine: Engine, request: Request) -> Response:
     return _attachment(await run_in_threadpool(engine.export_zip, request.path_params["book_id"]))
 
 
+def _member(engine: Engine, book_id: str, name: str) -> CastMember:
+    """The cast member ``name`` names (NotFound for an unknown book or member).
+
+    Names arrive percent-decoded; they are compared in Unicode normal form C, so "Zoë"
+    typed as e + combining diaeresis finds the same member.
+    """
+    book = engine.get_book(book_id)
+    wanted = unicodedata.normalize("NFC", name)
+    for member in book.cast:
+        if unicodedata.normalize("NFC", member.name) == wanted:
+            return member
+    raise NotFound(f"Nobody called {name!r} is in book {book_id!r}.")
+
+
+async def redraw_sheet(engine: Engine, request: Request) -> Response:
+    book_id, name = request.path_params["book_id"], request.path_params["name"]
+
+    def redraw() -> dict[str, Any]:
+        member = _member(engine, book_id, name)
+        return engine.redraw_sheet(book_id, member.name).to_status_json()
+
+    return _ok(await run_in_threadpool(redraw))
+
+
+async def change_member(engine: Engine, request: Request) -> Response:
+    book_id, name = request.path_params["book_id"], request.path_params["name"]
+    body = await _json_body(engine, request)
+    description = body.get("description")
+    if description is not None and not isinstance(description, str):
+        raise InvalidInput("description must be a string.")
+    if description is None and body.get("look") is None:
+        raise InvalidInput("Send a new description, a new look, or both.")
+
+    def change() -> dict[str, Any]:
+        member = _member(engine, book_id, name)
+        look = look_from_json(body["look"], member.look) if body.get("look") is not None else None
+        engine.change_member(book_id, member.name, description=description, look=look)
+        return engine.book_document(book_id)
+
+    return _ok(await run_in_threadpool(change))
+
+
+async def approve(engine: Engine, request: Request) -> Response:
+    job = await run_in_threadpool(engine.approve_cast, request.path_params["book_id"])
+    return _ok(job.to_status_json())
+
+
 BOOK_ROUTES: list[tuple[str, Handler, list[str]]] = [
     ("/api/books", list_books, ["GET"]),
     ("/api/books/{book_id}", get_book, ["GET"]),
     ("/api/books/{book_id}", delete_book, ["DELETE"]),
     ("/api/books/{book_id}/export.pdf", export_pdf, ["GET"]),
     ("/api/books/{book_id}/export.zip", export_zip, ["GET"]),
+    ("/api/books/{book_id}/cast/{name}", change_member, ["PATCH"]),
+    ("/api/books/{book_id}/cast/{name}/redraw", redraw_sheet, ["POST"]),
+    ("/api/books/{book_id}/approve", approve, ["POST"]),
 ]
 """(path, handler, methods) for each endpoint, all behind the API token."""

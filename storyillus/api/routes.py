@@ -103,6 +103,14 @@ async def _json_body(engine: Engine, request: Request) -> dict[str, Any]:
     return data
 
 
+def _public_character(book: Book) -> dict[str, Any]:
+    """The hero as sent back: no picture's path (it names a file on the server)."""
+    character = book.request.character.to_json() | {"imagePath": None}
+    for companion in character["siblings"]:
+        companion.pop("imagePath", None)
+    return character
+
+
 def _story_data(book: Book, job_id: str | None, pending: bool) -> dict[str, Any]:
     text = "\n\n".join(page.text for page in book.pages)
     return {
@@ -111,7 +119,7 @@ def _story_data(book: Book, job_id: str | None, pending: bool) -> dict[str, Any]
         "pages": [
             {"pageNumber": p.number, "text": p.text, "description": p.scene} for p in book.pages
         ],
-        "character": book.request.character.to_json() | {"imagePath": None},
+        "character": _public_character(book),
         "metadata": {
             "generatedAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(book.created_at)),
             "model": book.model,
@@ -119,6 +127,7 @@ def _story_data(book: Book, job_id: str | None, pending: bool) -> dict[str, Any]
             "illustrationJobId": job_id,
             "illustrationsPending": pending,
             "bookId": book.id,
+            "approved": book.approved,
             "notes": list(book.notes),
         },
     }
@@ -130,15 +139,22 @@ async def generate(engine: Engine, request: Request) -> Response:
     illustrate = body.get("generateIllustrations", True)
     if not isinstance(illustrate, bool):
         raise InvalidInput("generateIllustrations must be true or false.")
+    # The seed's clients make a book in one go; false waits for POST /api/books/{id}/approve.
+    approve = body.get("approveCharacters", True)
+    if not isinstance(approve, bool):
+        raise InvalidInput("approveCharacters must be true or false.")
     run_async = engine.settings.async_illustrations
 
     def make() -> dict[str, Any]:
-        made = engine.create_book(story_request, run_async=run_async, illustrate=illustrate)
+        made = engine.create_book(
+            story_request, run_async=run_async, illustrate=illustrate, approve=approve
+        )
         job = made.job
         pending = job is not None and not job.status.is_final
         data = _story_data(made.book, job.id if job else None, pending)
         if job is not None and not run_async:
-            data["illustrations"] = job.to_status_json()["results"]
+            # The pages' results; a job of sheets has one result per cast member instead.
+            data["illustrations" if approve else "sheets"] = job.to_status_json()["results"]
         return data
 
     return _ok(await run_in_threadpool(make))

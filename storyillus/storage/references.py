@@ -203,9 +203,13 @@ class ReferencePictures:
         image.thumbnail((side, side))
         return _png(image)
 
+    def clean(self, data: bytes) -> bytes:
+        """``data`` checked and made a clean PNG (upright, no metadata); stores nothing."""
+        return _png(self.check(data), compress_level=3)
+
     def store(self, data: bytes) -> Path:
         """Check ``data``, then keep it as a clean PNG; nothing is written unless it is usable."""
-        png = _png(self.check(data), compress_level=3)
+        png = self.clean(data)
         self.directory.mkdir(parents=True, exist_ok=True)
         path = self.directory / f"character-image-{secrets.token_hex(8)}.png"
         write_atomically(path, png)

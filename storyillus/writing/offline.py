@@ -161,6 +161,8 @@ def _rng(seed: int, fingerprint: str) -> random.Random:
 def _character_fingerprint(character: Character) -> str:
     data = character.to_json()
     data.pop("imagePath", None)
+    for companion in data["siblings"]:  # a picture's path is where it is kept, not who
+        companion.pop("imagePath", None)
     return json.dumps(data, sort_keys=True, ensure_ascii=False)
 
 

@@ -24,13 +24,14 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from storyillus import Character, Engine, StoryRequest
+from storyillus import Character, Companion, Engine, StoryRequest
 from storyillus.api import api_routes
 from storyillus.api.openapi import openapi_document
 from tests.conftest import make_settings, png_bytes
 from tests.server import start, stop, wait_until_up
 
 EXAMPLES = 25
+ZOE = "Zoë Ann"  # a cast member's name with a space and an accent, in a URL
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -54,6 +55,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     hero = Character.create("Noor", 7)
     made = engine.create_book(StoryRequest.create(hero, "A kite", pages=4, seed=3))
     spare = engine.create_book(StoryRequest.create(hero, "A boat", pages=4), illustrate=False)
+    # Books waiting for their characters' approval: one to approve, one to correct.
+    family = Character.create("Noor", 7, companions=[Companion(ZOE, "sister")])
+    waiting, cast = (
+        engine.create_book(StoryRequest.create(family, idea, pages=4, seed=4), approve=False)
+        for idea in ("A kite", "A boat")
+    )
     engine.close(wait=True)
     process, base = start(home, ENV)
     try:
@@ -66,6 +73,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
             "base": base,
             "book": made.book.id,
             "spare": spare.book.id,
+            "waiting": waiting.book.id,
+            "cast": cast.book.id,
+            "member": ZOE,
             "job": made.job.id,
             "generated": image.rsplit("/", 1)[-1],
             "upload": upload["filename"],
@@ -116,6 +126,8 @@ KNOWN = [
     ("GET", "/uploads/{name}", {"name": "upload"}),
     ("HEAD", "/uploads/{name}", {"name": "upload"}),
     ("DELETE", "/api/books/{book_id}", {"book_id": "spare"}),
+    ("POST", "/api/books/{book_id}/approve", {"book_id": "waiting"}),
+    ("POST", "/api/books/{book_id}/cast/{name}/redraw", {"book_id": "cast", "name": "member"}),
 ]
 
 
@@ -127,6 +139,26 @@ def test_operations_on_real_ids_answer_as_documented(
     case = operation.Case(path_parameters={k: server[v] for k, v in ids.items()})
     response = case.call_and_validate(checks=CHECKS, timeout=30)
     assert response.status_code == 200
+
+
+def test_correcting_a_real_cast_member_answers_as_documented(
+    api_schema: Any, server: dict[str, Any]
+) -> None:
+    operation = api_schema["/api/books/{book_id}/cast/{name}"]["PATCH"]
+    body = {
+        "description": "Zoë Ann, a girl with curly red hair and round glasses.",
+        "look": {"hair": {"colour": "red", "hex": "#C0392B", "detail": "curly"}},
+    }
+    case = operation.Case(
+        path_parameters={"book_id": server["cast"], "name": ZOE},
+        body=body,
+        media_type="application/json",
+    )
+    response = case.call_and_validate(checks=CHECKS, timeout=30)
+    assert response.status_code == 200
+    member = {m["name"]: m for m in response.json()["data"]["cast"]}[ZOE]
+    assert member["description"] == body["description"]
+    assert member["look"]["hair"]["hex"] == "#c0392b"
 
 
 def test_the_document_is_valid_openapi_3_1(api_schema: Any) -> None:
