@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from PIL import Image, ImageDraw, ImageFilter
 
+from storyillus.casting import look_words
 from storyillus.domain import CastMember
 from storyillus.illustration import _offline_props as props
 from storyillus.illustration._offline_paint import (
@@ -145,8 +146,15 @@ def look_of(member: CastMember, book_seed: int) -> Look:
         pants=darken(shirt, 0.4) if outfit == "dress" else rng.choice(PANTS),
         outfit=outfit,
         glasses=any("glasses" in extra for extra in cast_look.extras),
-        bow=base.bow and style in ("long", "ponytail", "buns", "bob"),
+        # A bow is a small thing the description never says: never on a brother or a dad.
+        bow=base.bow and style in ("long", "ponytail", "buns", "bob") and not _no_bow(member),
     )
+
+
+def _no_bow(member: CastMember) -> bool:
+    words = member.role.casefold().replace("-", " ").split()
+    no_dress = look_words().no_dress
+    return any(word in no_dress or word.removesuffix("s") in no_dress for word in words)
 
 
 def _distance(a: Color, b: Color) -> float:
@@ -193,8 +201,13 @@ def draw_hero(
     m: int = 1,
     gaze: float = 0.0,
     grin: bool = False,
+    turn: float = 0.0,
 ) -> None:
-    """Draw the child with feet at ``(x, feet_y)``; ``m`` mirrors the pose, not the look."""
+    """Draw the child with feet at ``(x, feet_y)``; ``m`` mirrors the pose, not the look.
+
+    ``turn`` (hero units, + to the right) moves the face across the head and hides the ear
+    it turns towards: the three-quarter view of a character sheet.
+    """
     k = height / 100
     top = feet_y - height
 
@@ -255,7 +268,7 @@ def draw_hero(
         pen.polygon([p(-11, 38), p(11, 38), p(15, 46), p(16, 70), p(-16, 70), p(-15, 46)], shirt)
         pen.rect(box(-16, 64, 16, 70), pants, line=0)
     pen.polygon([p(-5, 38), p(5, 38), p(0, 43)], skin, line=0)
-    _emblem(pen, look, p, k)
+    _emblem(pen, look, lambda a, b: p(a + turn * 0.5, b), k)
 
     # arms
     for (sx, sy), (hx, hy) in zip(shoulders, hands, strict=True):
@@ -267,8 +280,10 @@ def draw_hero(
     # head
     pen.circle(*p(0, 35.5), 4 * k, skin_shade, line=0)
     for side in (-1, 1):
-        pen.circle(*p(side * 17.2, 25), 4 * k, skin)
+        if side * turn <= 2:  # the ear the head turns towards is out of sight
+            pen.circle(*p(side * 17.2 - turn * 0.3, 25), 4 * k, skin)
     pen.circle(*p(0, 22), 18 * k, skin)
+    x += turn * k  # the face's features, moved across the head by the turn
 
     # face
     blush = mix(skin, (240, 110, 120), 0.4)
@@ -302,6 +317,7 @@ def draw_hero(
         pen.line([p(-2.5, 23.5), p(2.5, 23.5)], (90, 80, 90), 0.8 * k)
 
     # hair on top of the head
+    x -= turn * k
     cap_box = box(-19.2, 2.2, 19.2, 41.5)
     if style == "afro":
         pen.chord(box(-20, 1.5, 20, 41.5), 200, 340, hair)
@@ -356,8 +372,25 @@ def _emblem(pen: Pen, look: Look, p: Callable[[float, float], Point], k: float) 
             pen.rect((x0, y0, x1, y1), mark, line=0)
 
 
-def draw_pet(pen: Pen, kind: str, x: float, feet_y: float, height: float, m: int) -> None:
-    props.PROPS[kind].draw(pen, x, feet_y, height, m)
+def draw_pet(pen: Pen, member: CastMember, x: float, feet_y: float, height: float, m: int) -> None:
+    """An animal of the cast as its animal, in the fur (and collar) of its look."""
+    fur = _rgb(member.look.hair.hex, PET_FUR.get(member.kind, (214, 170, 120)))
+    if member.kind == "dog":
+        props.dog(pen, x, feet_y, height, m, fur, _rgb(member.look.clothes.hex, (230, 70, 80)))
+    elif member.kind == "cat":
+        props.cat(pen, x, feet_y, height, m, fur)
+    elif member.kind == "rabbit":
+        props.rabbit(pen, x, feet_y, height, m, fur)
+    else:
+        props.PROPS[member.kind].draw(pen, x, feet_y, height, m)
+
+
+PET_FUR: dict[str, Color] = {
+    "dog": (214, 170, 120),
+    "cat": (240, 160, 80),
+    "rabbit": (244, 240, 236),
+}
+"""The fur of an animal whose look names none."""
 
 
 # ---------------------------------------------------------------------------------

@@ -325,8 +325,9 @@ def owl(pen: Pen, x: float, y: float, s: float, m: int) -> None:
     )
 
 
-def rabbit(pen: Pen, x: float, y: float, s: float, m: int) -> None:
-    fur, pink = (244, 240, 236), (244, 170, 180)
+def rabbit(pen: Pen, x: float, y: float, s: float, m: int, fur: Color = (244, 240, 236)) -> None:
+    """A rabbit; a cast member's rabbit comes in its own ``fur``."""
+    pink = (244, 170, 180)
     pen.ellipse((x - 0.32 * s, y - 0.5 * s, x + 0.3 * s, y), fur)
     pen.circle(x - m * 0.32 * s, y - 0.2 * s, 0.09 * s, (255, 255, 255))
     hx, hy = x + m * 0.12 * s, y - 0.56 * s
@@ -1029,8 +1030,8 @@ def turtle(pen: Pen, x: float, y: float, s: float, m: int) -> None:
 # --- animals ---------------------------------------------------------------------
 
 
-def cat(pen: Pen, x: float, y: float, s: float, m: int) -> None:
-    fur = (240, 160, 80)
+def cat(pen: Pen, x: float, y: float, s: float, m: int, fur: Color = (240, 160, 80)) -> None:
+    """A cat; a cast member's cat comes in its own ``fur``."""
     pen.stroke(
         [
             (x - m * 0.2 * s, y - 0.06 * s),
@@ -1076,17 +1077,24 @@ def cat(pen: Pen, x: float, y: float, s: float, m: int) -> None:
         )
 
 
-def dog(pen: Pen, x: float, y: float, s: float, m: int) -> None:
-    fur, ear = (214, 170, 120), (150, 100, 70)
+def dog(
+    pen: Pen,
+    x: float,
+    y: float,
+    s: float,
+    m: int,
+    fur: Color = (214, 170, 120),
+    collar: Color = (230, 70, 80),
+) -> None:
+    """A dog; a cast member's dog comes in its own ``fur`` and ``collar``."""
+    ear = (150, 100, 70) if fur == (214, 170, 120) else darken(fur, 0.3)
     pen.stroke([(x - m * 0.25 * s, y - 0.2 * s), (x - m * 0.45 * s, y - 0.45 * s)], fur, 0.07 * s)
     pen.ellipse((x - 0.32 * s, y - 0.55 * s, x + 0.32 * s, y), fur)
     for dx in (-0.14, 0.14):
         pen.rect(
             (x + dx * s - 0.07 * s, y - 0.25 * s, x + dx * s + 0.07 * s, y), fur, radius=0.05 * s
         )
-    pen.rect(
-        (x - 0.18 * s, y - 0.6 * s, x + 0.18 * s, y - 0.53 * s), (230, 70, 80), radius=0.03 * s
-    )
+    pen.rect((x - 0.18 * s, y - 0.6 * s, x + 0.18 * s, y - 0.53 * s), collar, radius=0.03 * s)
     hx, hy = x + m * 0.04 * s, y - 0.72 * s
     pen.circle(hx, hy, 0.24 * s, fur)
     for side in (-1, 1):

@@ -9,7 +9,6 @@ The runner redraws a page that scores below CONSISTENCY_MIN_SCORE and keeps the 
 from __future__ import annotations
 
 import base64
-import colorsys
 import io
 import logging
 from dataclasses import dataclass, field
@@ -19,9 +18,10 @@ from typing import Any, Protocol
 from PIL import Image
 
 from storyillus._chat import ChatClient
-from storyillus._exceptions import ServiceError
+from storyillus._exceptions import IllustrationError, ServiceError
 from storyillus._http import shared_client
 from storyillus.config import Settings
+from storyillus.illustration import _signature as signature_of
 from storyillus.illustration.base import SceneRequest
 from storyillus.storage.references import ReferencePictures
 
@@ -87,80 +87,55 @@ class VisionJudge:
 
 
 class OfflineJudge:
-    """Colour signatures: the main colours of each sheet's figure, looked for on the page."""
+    """Colour signatures (``_signature``): each character's colours, band by band down the
+    figure on its sheet, looked for on the page, each character at a spot of its own. The
+    page scores as its least faithful character: one missing is a miss."""
 
     name = OFFLINE_JUDGE
 
-    def __init__(self, pictures: ReferencePictures) -> None:
+    def __init__(self, pictures: ReferencePictures, faint: float = 0.7) -> None:
         self._pictures = pictures
+        self._faint = faint
+        """A character scoring below this is named in the verdict's reason."""
 
     def judge(self, png: bytes, request: SceneRequest) -> Verdict:
-        page = _small(Image.open(io.BytesIO(png)))
-        scores: dict[str, float] = {}
-        for member, path in zip(request.sheet_members(), request.sheets, strict=True):
-            colours = self._pictures.load(path, "sheet-colours", _sheet_colours)
-            if colours:
-                shares = [_presence(page, colour) for colour in colours]
-                scores[member.name] = sum(shares) / len(shares)
-        if not scores:
+        members = request.sheet_members()
+        if not members:
             return Verdict(1.0, "No sheet to compare with.")
-        # The page is as good as its least faithful character: one missing one is a miss.
+        try:
+            signatures = [
+                self._pictures.load(path, SIGNATURE_PURPOSE, _sheet_signature)
+                for path in request.sheets
+            ]
+            with Image.open(io.BytesIO(png)) as opened:
+                page = signature_of.Page(opened)
+        except (IllustrationError, OSError) as exc:
+            raise ServiceError(f"The offline judge could not read a picture: {exc}") from None
+        candidates = {
+            member.name: signature_of.spots(
+                page, signature_of.distinct(sig, [o for o in signatures if o is not sig])
+            )
+            for member, sig in zip(members, signatures, strict=True)
+        }
+        scores = signature_of.assign(candidates)
         score = min(scores.values())
-        faint = [name for name, member_score in scores.items() if member_score < 0.8]
+        faint = [name for name, member_score in scores.items() if member_score < self._faint]
         reason = (
             f"{', '.join(faint)} {'is' if len(faint) == 1 else 'are'} missing or unlike "
-            "the sheet (colours of hair, skin or clothes not found)."
+            "the sheet (hair, skin or clothes colours not found together)."
             if faint
             else "Every character's colours match their sheet."
         )
         return Verdict(round(score, 3), reason)
 
 
-# A colour counts as present when this share of the page's pixels is close to it.
-_PRESENT_SHARE = 0.002
-_CLOSE = 38
-_SIDE = 160
+SIGNATURE_PURPOSE = "sheet-signature"
+"""The key the reference cache keeps a sheet's decoded signature under."""
 
 
-def _small(image: Image.Image) -> Image.Image:
-    small = image.convert("RGB")
-    small.thumbnail((_SIDE, _SIDE))
-    return small
-
-
-def _sheet_colours(path: Path) -> tuple[tuple[int, int, int], ...]:
-    """The figure's main colours: the sheet's colours but its plain background."""
+def _sheet_signature(path: Path) -> signature_of.Signature:
     with Image.open(path) as opened:
-        sheet = _small(opened)
-    quantised = sheet.quantize(colors=10)
-    palette = quantised.getpalette() or []
-    counts = sorted(quantised.getcolors() or [], reverse=True)
-    background = tuple(palette[counts[0][1] * 3 : counts[0][1] * 3 + 3]) if counts else None
-    colours = []
-    for count, index in counts[1:]:
-        rgb = tuple(palette[index * 3 : index * 3 + 3])
-        _, saturation, value = colorsys.rgb_to_hsv(*(c / 255 for c in rgb))
-        # Outlines and shading are near black or grey; they say nothing about who it is.
-        if value < 0.15 or (saturation < 0.1 and value > 0.9) or rgb == background:
-            continue
-        if count / (sheet.width * sheet.height) > 0.004:
-            colours.append(rgb)
-        if len(colours) == 4:
-            break
-    return tuple(colours)  # type: ignore[return-value]
-
-
-def _presence(page: Image.Image, colour: tuple[int, int, int]) -> float:
-    """1 when at least ``_PRESENT_SHARE`` of the page is close to ``colour``, less below."""
-    bands = page.split()
-    near = [
-        band.point(lambda v, c=c: 255 if abs(v - c) <= _CLOSE else 0)
-        for band, c in zip(bands, colour, strict=True)
-    ]
-    mask = Image.composite(near[0], Image.new("L", page.size), near[1])
-    mask = Image.composite(mask, Image.new("L", page.size), near[2])
-    share = mask.histogram()[255] / (page.width * page.height)
-    return min(1.0, share / _PRESENT_SHARE)
+        return signature_of.signature(opened)
 
 
 def _data_url(png: bytes) -> str:
@@ -173,7 +148,7 @@ def build_judge(settings: Settings, pictures: ReferencePictures) -> Judge | None
         return None
     if settings.has_openai_key:
         return VisionJudge(settings, ChatClient(settings, shared_client(settings)), pictures)
-    return OfflineJudge(pictures)
+    return OfflineJudge(pictures, settings.consistency_min_score)
 
 
 __all__ = ["OFFLINE_JUDGE", "Judge", "OfflineJudge", "Verdict", "VisionJudge", "build_judge"]

@@ -27,6 +27,7 @@ from storyillus.domain import CastMember
 from storyillus.illustration import _offline_hero as hero
 from storyillus.illustration import _offline_props as props
 from storyillus.illustration import _offline_scenes as scenes
+from storyillus.illustration._offline_lineup import line_up
 from storyillus.illustration._offline_paint import Color, Pen, Style, darken, sharp, style_for
 from storyillus.illustration._offline_sheet import render_sheet
 from storyillus.illustration.base import SHEET, Picture, SceneRequest
@@ -54,6 +55,8 @@ TIME_WORDS: dict[str, frozenset[str]] = {
 }
 _TIME_OF_WORD = {word: time for time, words in TIME_WORDS.items() for word in words}
 
+EASEL_HEIGHT = 0.78
+"""The easel carrying the reference picture, against the hero's height."""
 PETS = {"dog": "dog", "cat": "cat", "rabbit": "rabbit"}
 """Cast kinds (``storyillus.casting``) drawn as animals, by the prop that draws each."""
 
@@ -192,20 +195,9 @@ def render(request: SceneRequest, reference: Reference | None) -> bytes:
         away = -1
     else:
         away = page_rng.choice((-1, 1))
-
-    img = Image.new("RGB", (width, height), (250, 246, 238))
-    tint = scenes.TINTS[time]
-    if setting == "space":
-        tint = (226, 226, 246)
-    elif setting == "home":
-        tint = {"night": (176, 164, 196), "sunset": (250, 222, 204)}.get(time, scenes.WHITE)
-    pen = Pen(img, style, unit, tint, 1.0)
     prop_names = _chosen_props(request, setting, time)
-    stage = scenes.Stage(img, pen, time, page_rng, look_rng, hero_x, feet_y, horizon, away)
-    stage.skip_moon = "moon" in prop_names
-    scenes.PAINTERS[setting](stage)
 
-    # the hero, their look, their pose
+    # the hero's pose, and the reference picture: held up on a stick or on an easel
     look = hero.look_of(request.hero, request.book_seed)
     frame = None if reference is None else page_rng.choice(("hold", "hold", "easel"))
     if frame == "hold":
@@ -215,28 +207,37 @@ def render(request: SceneRequest, reference: Reference | None) -> bytes:
         pose = page_rng.choice(poses)
     lead = -away if pose == "hold" else away
     grin = pose == "cheer" or page_rng.random() < 0.35
+
+    # everyone the writer put on this page stands in one row with the hero, none left out
+    lineup = line_up(
+        request.cast[1:],
+        hero_x,
+        hero_h,
+        feet_y,
+        away,
+        (width, height),
+        hold=lead if frame == "hold" else 0,
+        easel=EASEL_HEIGHT if frame == "easel" else 0.0,
+    )
+    hero_x, hero_h = lineup.hero_x, lineup.hero_h
+
+    img = Image.new("RGB", (width, height), (250, 246, 238))
+    tint = scenes.TINTS[time]
+    if setting == "space":
+        tint = (226, 226, 246)
+    elif setting == "home":
+        tint = {"night": (176, 164, 196), "sunset": (250, 222, 204)}.get(time, scenes.WHITE)
+    pen = Pen(img, style, unit, tint, 1.0)
+    stage = scenes.Stage(img, pen, time, page_rng, look_rng, hero_x, feet_y, horizon, away)
+    stage.skip_moon = "moon" in prop_names
+    scenes.PAINTERS[setting](stage)
+
     figures: list[Box] = [hero.hero_box(hero_x, feet_y, hero_h)]
     """Where the hero, the portrait and the companions are; props keep away from them."""
     hero_pen = pen.tinted(0.3)
     prop_pen = pen.tinted(0.55)
     drawables: list[tuple[float, int, Callable[[], None]]] = []
-
-    # the reference picture: held up on a stick, or standing on an easel beside the hero
     portrait: tuple[float, float, float] | None = None
-    if reference is not None and frame == "easel":
-        easel_h = hero_h * 0.78
-        half = easel_h * 0.36
-        easel_feet = feet_y - height * 0.01
-        for side in (-away, away):
-            ex = hero_x + side * (hero_h * 0.36 + half + unit)
-            box = (ex - half, easel_feet - easel_h * 1.08, ex + half, easel_feet + unit)
-            if box[0] >= 0 and box[2] <= width and not _hits(box, stage.keep_clear):
-                figures.append(box)
-                draw = partial(_draw_easel, img, hero_pen, stage, reference.picture)
-                drawables.append((easel_feet, 1, partial(draw, ex, easel_feet, easel_h)))
-                break
-        else:
-            frame, pose, lead = "hold", "hold", -away
     if reference is not None and frame == "hold":
         hx, hy = hero.hand_position(hero_x, feet_y, hero_h, "hold", lead)
         radius = hero_h * 0.2
@@ -245,35 +246,29 @@ def render(request: SceneRequest, reference: Reference | None) -> bytes:
         portrait = (cx, cy, radius)
         figures.append((cx - radius * 1.2, cy - radius * 1.2, cx + radius * 1.2, hy))
 
-    # companions the writer put on this page stand next to the hero
-    shown: list[str] = []
-    for companion in request.cast[1:3]:
-        kind = companion.kind
-        pet = kind in PETS.values()
-        comp_h = hero_h * (0.4 if pet else 0.8 if kind == "child" else 0.9)
-        half = comp_h * (0.42 if pet else 0.34)
-        comp_feet = feet_y - height * 0.015 * (len(shown) + 1)
-        comp_pose = page_rng.choice(("wave", "down", "hips"))
-        for side in (-away, away) if reference is None else (away, -away):
-            x = hero_x + side * (hero_h * 0.33 + half + unit * (1.5 + len(shown) * 14))
-            box = (x - half, comp_feet - comp_h * 1.05, x + half, comp_feet + unit)
-            if box[0] < 0 or box[2] > width or _hits(box, figures):
-                continue
-            figures.append(box)
-            shown.append(kind)
-            draw = partial(
-                _draw_companion,
-                img,
-                hero_pen,
-                stage,
-                companion,
-                request.book_seed,
-                x,
-                comp_feet,
-                comp_h,
-            )
-            drawables.append((comp_feet, 1, partial(draw, -side, comp_pose)))
-            break
+    shown: set[str] = set()
+    for spot in lineup.others:
+        figures.append(spot.box)
+        if spot.member is None:
+            assert reference is not None  # an easel only ever carries the reference
+            draw = partial(_draw_easel, img, hero_pen, stage, reference.picture)
+            drawables.append((spot.feet, 1, partial(draw, spot.x, spot.feet, spot.height)))
+            continue
+        shown.add(spot.member.kind)
+        facing = 1 if spot.x < hero_x else -1
+        draw = partial(
+            _draw_companion,
+            img,
+            hero_pen,
+            stage,
+            spot.member,
+            request.book_seed,
+            spot.x,
+            spot.feet,
+            spot.height,
+        )
+        pose_of = page_rng.choice(("wave", "down", "hips"))
+        drawables.append((spot.feet, 1, partial(draw, facing, pose_of)))
 
     # props from the scene's words, never where the hero and friends stand
     prop_names = [name for name in prop_names if name not in shown]
@@ -454,7 +449,7 @@ def _draw_companion(
     box = (x - height * 0.6, feet_y - height * 1.1, x + height * 0.6, feet_y + stage.u * 2)
     with sharp(img, box, pen) as sp:
         if kind in PETS.values():
-            hero.draw_pet(sp, kind, x, feet_y, height, facing)
+            hero.draw_pet(sp, member, x, feet_y, height, facing)
         else:
             look = hero.look_of(member, book_seed)
             hero.draw_hero(sp, x, feet_y, height, look, pose, facing, -facing * 0.6)
