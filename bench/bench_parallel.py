@@ -5,9 +5,11 @@ the only illustrator: no Azure, no offline fallback, no reference picture (so te
 generation). The chat story writer also calls the fake; story writing is not measured.
 
 Measured: the job's own span as kept in the store, from its ``created_at`` (job queued,
-after the story is written) to its ``updated_at`` once final (last page recorded).
-Targets: concurrency 4 within 1.10x of the ideal ceil(12/4) x 0.3 s, and >= 3.5x faster
-than the same 12 pages one after another (concurrency 1, as the seed does), both
+after the story is written) to its ``updated_at`` once final (last page recorded). The job
+draws the hero's character sheet first (one round), then the pages; the consistency judge
+is off here (bench_consistency.py measures it).
+Targets: concurrency 4 within 1.10x of the ideal (1 + ceil(12/4)) x 0.3 s, and >= 3.0x
+faster than the same book drawn one picture at a time (concurrency 1: 1 + 12 rounds), both
 measured in the same run.
 Run: .venv/bin/python bench/bench_parallel.py
 """
@@ -31,9 +33,12 @@ PAGES = 12
 LATENCY = 0.3
 CONCURRENCY = 4
 RUNS = 3
-IDEAL = math.ceil(PAGES / CONCURRENCY) * LATENCY
+SHEETS = 1
+"""The hero's character sheet, drawn before the pages: one round."""
+IDEAL = (SHEETS + math.ceil(PAGES / CONCURRENCY)) * LATENCY
 TARGET_VS_IDEAL = 1.10
-TARGET_SPEEDUP = 3.5
+TARGET_SPEEDUP = 3.0
+"""(1 + 12) / (1 + 3) rounds = 3.25x at best."""
 
 
 def one_book(fake: FakeOpenAI, concurrency: int, seed: int) -> tuple[float, float]:
@@ -49,6 +54,7 @@ def one_book(fake: FakeOpenAI, concurrency: int, seed: int) -> tuple[float, floa
             azure_endpoint=None,
             enable_offline_illustrator=False,
             concurrency=concurrency,
+            consistency_judge="false",
         )
         engine = Engine(settings)
         try:
@@ -98,14 +104,14 @@ def main() -> None:
         f"{'job span, concurrency 4':<34}{p:>9.2f}s{f'<= {IDEAL * TARGET_VS_IDEAL:.2f}s':>14}"
         f"  {verdict(vs_ideal <= TARGET_VS_IDEAL)}"
     )
-    print(f"{'  / ideal ceil(12/4) x 0.3 s':<34}{vs_ideal:>9.2f}x{'<= 1.10x':>14}")
+    print(f"{'  / ideal (1 + 12/4) x 0.3 s':<34}{vs_ideal:>9.2f}x{'<= 1.10x':>14}")
     print(f"{'job span, concurrency 1 (seed)':<34}{s:>9.2f}s{'':>14}")
     print(
         f"{'speed-up 4 vs 1':<34}{speedup:>9.2f}x{f'>= {TARGET_SPEEDUP:.1f}x':>14}"
         f"  {verdict(speedup >= TARGET_SPEEDUP)}"
     )
     print(f"{'peak image requests in flight':<34}{peak:>10}{CONCURRENCY:>14}")
-    print(f"{'image requests (3 books, conc. 4)':<34}{images:>10}{RUNS * PAGES:>14}")
+    print(f"{'image requests (3 books, conc. 4)':<34}{images:>10}{RUNS * (PAGES + SHEETS):>14}")
     print(
         f"for reference, create_book wall time incl. story writing: {p_wall:.2f} s "
         f"(concurrency 4), {s_wall:.2f} s (concurrency 1)"

@@ -53,9 +53,7 @@ class Runner:
         self._settings = settings
         self._chain = chain
         self._judge = judge
-        self._pool = ThreadPoolExecutor(
-            max_workers=settings().concurrency, thread_name_prefix="illustrator"
-        )
+        self._slots, self._pool = _slots_and_pool(settings().concurrency)
         self._stopped = False
 
     def submit(self, job: Job) -> list[Future[None]]:
@@ -93,14 +91,12 @@ class Runner:
         return jobs
 
     def resize(self, concurrency: int) -> None:
-        """Use ``concurrency`` workers for pages submitted from now on.
+        """Draw ``concurrency`` pictures at once from now on.
 
         Pages already queued finish on the old pool, so for a moment both may run.
         """
-        old, self._pool = (
-            self._pool,
-            ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="illustrator"),
-        )
+        old = self._pool
+        self._slots, self._pool = _slots_and_pool(concurrency)
         old.shutdown(wait=False)
 
     def shutdown(self, wait_for_pages: bool = False) -> None:
@@ -161,7 +157,8 @@ class Runner:
         request = SceneRequest.for_sheet(
             book, member, picture, settings.pixel_size, settings.image_quality
         )
-        result = self._chain().illustrate(request)
+        with self._slots:
+            result = self._chain().illustrate(request)
         if result.picture.png is None:
             raise IllustrationError(f"{result.picture.provider} gave no picture for the sheet.")
         saved = self.files.save_sheet(result.picture.png, book.id, number)
@@ -261,7 +258,8 @@ class Runner:
         best: tuple[float, ChainResult, Verdict | None] | None = None
         attempt = 0
         for attempt in range(tries):
-            result = self._chain().illustrate(replace(request, attempt=attempt))
+            with self._slots:  # judging holds no slot: it overlaps other pages' drawing
+                result = self._chain().illustrate(replace(request, attempt=attempt))
             verdict = self._verdict(judge, result, request)
             score = verdict.score if verdict is not None else 1.0
             if best is None or score > best[0]:
@@ -310,6 +308,22 @@ def _refusal_note(name: str, result: ChainResult) -> str:
     return (
         f"{' and '.join(refusers)} would not edit {name}'s picture, so {name}'s sheet was "
         f"drawn by {picture.provider} from {source} and stands in for the picture on every page."
+    )
+
+
+def _slots_and_pool(
+    concurrency: int,
+) -> tuple[threading.BoundedSemaphore, ThreadPoolExecutor]:
+    """ILLUSTRATION_CONCURRENCY drawing slots, and twice as many workers.
+
+    The slots bound the pictures being drawn (what the provider's limits are about). A
+    worker holds a slot only while it draws, so that judging a page, or saving it, never
+    keeps the next page from being drawn: with a worker per slot, a judge as slow as a
+    drawing would double the book's span. The second worker per slot is for that judging.
+    """
+    workers = 2 * concurrency
+    return threading.BoundedSemaphore(concurrency), ThreadPoolExecutor(
+        max_workers=workers, thread_name_prefix="illustrator"
     )
 
 

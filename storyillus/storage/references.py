@@ -180,6 +180,7 @@ class ReferencePictures:
         self._capacity = capacity
         self._cache: OrderedDict[tuple[str, int, int, str], object] = OrderedDict()
         self._lock = threading.Lock()
+        self._building: dict[tuple[str, int, int, str], threading.Lock] = {}
 
     @property
     def directory(self) -> Path:
@@ -258,12 +259,26 @@ class ReferencePictures:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]  # type: ignore[return-value]
-        value = build(path)
-        with self._lock:
-            self._cache[key] = value
-            self._cache.move_to_end(key)
-            while len(self._cache) > self._capacity:
-                self._cache.popitem(last=False)
+            # One build per key at a time: pages starting together after their sheets are
+            # drawn would otherwise each decode the same new sheets at once.
+            building = self._building.setdefault(key, threading.Lock())
+        with building:
+            with self._lock:
+                if key in self._cache:
+                    self._cache.move_to_end(key)
+                    return self._cache[key]  # type: ignore[return-value]
+            try:
+                value = build(path)
+            except BaseException:
+                with self._lock:
+                    self._building.pop(key, None)
+                raise
+            with self._lock:
+                self._cache[key] = value
+                self._cache.move_to_end(key)
+                while len(self._cache) > self._capacity:
+                    self._cache.popitem(last=False)
+                self._building.pop(key, None)
         return value
 
     def for_provider(self, path: Path) -> bytes:

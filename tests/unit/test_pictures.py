@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -187,3 +188,25 @@ def test_picture_descriptions_share_the_one_bounded_cache(tmp_path: Path) -> Non
     for _ in range(10):
         analysis.describe(pictures.store(png_bytes()))
     assert len(pictures) <= 4, "descriptions are bounded with the pictures"
+
+
+def test_pictures_wanted_at_once_by_several_pages_are_built_once(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.png"
+    path.write_bytes(png_bytes())
+    pictures = ReferencePictures()
+    builds: list[int] = []
+
+    def slow_build(p: Path) -> bytes:
+        builds.append(1)
+        time.sleep(0.1)
+        return p.read_bytes()
+
+    threads = [
+        threading.Thread(target=pictures.load, args=(path, "provider", slow_build))
+        for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(builds) == 1
