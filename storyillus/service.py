@@ -216,6 +216,12 @@ class Progress:
         return None if self.active or not self.jobs else max(j.updated_at for j in self.jobs)
 
 
+def _pictures_of(book: Book) -> set[str]:
+    """The reference pictures a book was made from: the hero's and its companions' own."""
+    paths = [book.character.image_path, *(c.image_path for c in book.character.companions)]
+    return {path for path in paths if path}
+
+
 def _pending(jobs: list[Job]) -> frozenset[int]:
     return frozenset(
         r.page_number
@@ -622,13 +628,12 @@ class Engine:
         self._store.books.set_pinned(book_id, pinned)
 
     def delete_book(self, book_id: str) -> None:
-        """Remove a book, its jobs, its illustrations and its reference picture."""
+        """Remove a book, its jobs, its pictures and sheets, and its reference pictures (the
+        hero's and each companion's) unless another book uses them."""
         book = self._store.books.get(book_id)
         self._files.delete(self._store.delete_book(book_id))
-        picture = book.character.image_path
-        if picture and not any(
-            b.character.image_path == picture for b in self._store.books.newest_first()
-        ):
+        still_used = {p for b in self._store.books.newest_first() for p in _pictures_of(b)}
+        for picture in _pictures_of(book) - still_used:
             self._pictures.delete(picture)
 
     # -- disk --------------------------------------------------------------------
@@ -648,5 +653,5 @@ class Engine:
         days = self._settings.upload_max_age_days
         if not days:
             return 0
-        pinned = {b.character.image_path for b in self._store.books.newest_first() if b.pinned}
-        return self._pictures.expire(days, {p for p in pinned if p}, now)
+        pinned = {p for b in self._store.books.newest_first() if b.pinned for p in _pictures_of(b)}
+        return self._pictures.expire(days, pinned, now)

@@ -40,6 +40,7 @@ import base64
 import contextlib
 import io
 import json
+import re
 import socket
 import threading
 import time
@@ -320,6 +321,7 @@ class FakeOpenAI:
         self._scripts: dict[str, deque[Fault]] = {name: deque() for name in ENDPOINTS}
         self._chat_replies: deque[str] = deque()
         self._judge_scores: deque[float | str] = deque()
+        self._judge_scores_by_page: dict[int, deque[float | str]] = {}
         self._files: dict[str, bytes] = {}
         self._image_cache: dict[tuple[int, int, str, int], bytes] = {}
         self._counter = 0
@@ -377,9 +379,11 @@ class FakeOpenAI:
         with self._lock:
             self._chat_replies.append(content)
 
-    def judge_scores(self, scores: Iterable[float | str]) -> None:
+    def judge_scores(self, scores: Iterable[float | str], page: int | None = None) -> None:
         """The next judge requests (in order of arrival) score these; then
-        ``JUDGE_DEFAULT_SCORE``. A string is answered as the content as is (malformed)."""
+        ``JUDGE_DEFAULT_SCORE``. A string is answered as the content as is (malformed).
+        With ``page``, only the judge requests about that page (the judge names it) take
+        them, whatever order pages drawn in parallel are judged in."""
         queued = list(scores)
         for score in queued:
             if isinstance(score, bool) or not isinstance(score, (int, float, str)):
@@ -387,7 +391,10 @@ class FakeOpenAI:
             if not isinstance(score, str) and not 0.0 <= score <= 1.0:
                 raise ValueError(f"a judge score is from 0 to 1, not {score!r}")
         with self._lock:
-            self._judge_scores.extend(queued)
+            if page is None:
+                self._judge_scores.extend(queued)
+            else:
+                self._judge_scores_by_page.setdefault(page, deque()).extend(queued)
 
     def judge_requests(self) -> list[Recorded]:
         """The chat completions that asked the consistency judge, in order of answer."""
@@ -402,6 +409,7 @@ class FakeOpenAI:
                 queue.clear()
             self._chat_replies.clear()
             self._judge_scores.clear()
+            self._judge_scores_by_page.clear()
             self.requests.clear()
             self._files.clear()
             self.latency = 0.0
@@ -1011,7 +1019,7 @@ class FakeOpenAI:
             with self._lock:
                 queued = self._chat_replies.popleft() if self._chat_replies else None
         if schema_name == JUDGE_SCHEMA_NAME:
-            content = self._judge_answer(len(_image_urls(messages)) - 1)
+            content = self._judge_answer(len(_image_urls(messages)) - 1, _judged_page(messages))
         elif queued is not None:
             content = queued
         elif schema_name == "story":
@@ -1050,10 +1058,15 @@ class FakeOpenAI:
             },
         }
 
-    def _judge_answer(self, sheets: int) -> str:
-        """The judge's JSON: the next scripted score (or raw string), else the default."""
+    def _judge_answer(self, sheets: int, page: int | None = None) -> str:
+        """The judge's JSON: the page's next scripted score, else the next one for any page
+        (or a raw string), else the default."""
         with self._lock:
-            score = self._judge_scores.popleft() if self._judge_scores else JUDGE_DEFAULT_SCORE
+            for_page = self._judge_scores_by_page.get(page) if page is not None else None
+            if for_page:
+                score = for_page.popleft()
+            else:
+                score = self._judge_scores.popleft() if self._judge_scores else JUDGE_DEFAULT_SCORE
         if isinstance(score, str):
             return score
         differs = "hair length and clothes differ" if score < JUDGE_DEFAULT_SCORE else "alike"
@@ -1062,6 +1075,18 @@ class FakeOpenAI:
 
 
 # --------------------------------------------------------------------- helpers
+
+
+def _judged_page(messages: list[Any]) -> int | None:
+    """The page a judge request names in its text ("page 3 of a ... book"), if any."""
+    for message in messages:
+        parts = message.get("content") if isinstance(message, dict) else None
+        for part in parts if isinstance(parts, list) else []:
+            if isinstance(part, dict) and part.get("type") == "text":
+                found = re.search(r"\bpage (\d+)\b", str(part.get("text", "")))
+                if found:
+                    return int(found[1])
+    return None
 
 
 def _drop(handler: _Handler) -> None:

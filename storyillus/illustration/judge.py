@@ -31,7 +31,7 @@ OFFLINE_JUDGE = "offline-judge"
 JUDGE_TOKENS = 1000
 """Room for a reasoning model to think before its one-line answer."""
 ASK = (
-    "The first picture is a page of a children's picture book. The others are the character "
+    "The first picture is page {page} of a children's picture book. The others are the character "
     "sheets of the characters who should be on it: {names}. Score from 0 to 1 how well the "
     "page keeps each character as on their sheet. Check what image models get wrong most: "
     "hair length and style, skin tone, face shape, age, glasses, clothes, and whether the "
@@ -70,7 +70,7 @@ class VisionJudge:
 
     def judge(self, png: bytes, request: SceneRequest) -> Verdict:
         names = ", ".join(member.name for member in request.sheet_members())
-        ask = ASK.format(names=names, count=len(request.cast))
+        ask = ASK.format(page=request.page_number, names=names, count=len(request.cast))
         images = [png, *(self._pictures.for_provider(path) for path in request.sheets)]
         content: list[dict[str, Any]] = [{"type": "text", "text": ask}]
         content += [

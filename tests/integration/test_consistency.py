@@ -174,14 +174,20 @@ def test_every_page_edit_carries_its_characters_sheets_and_words(
     first_page = _file_pixels(engine, book.pages[0].illustration.local_url)
     drawn = _page_requests(fake_openai, endpoint)
     assert sorted(drawn) == [1, 2, 3, 4]
+    anchored = 0
     for number, names in enumerate(on_pages, start=1):
         (record,) = drawn[number]
-        last = photo if number == 1 else first_page  # then the style anchor (page 1)
-        assert _parts(record) == [sheet_of[name] for name in names] + [last], number
+        anchored += _parts(record)[-1] == first_page
+        # Page 1 carries the photo; a later page the style anchor (page 1's picture) once
+        # page 1 is recorded, and the photo if it was drawn before that.
+        last = _parts(record)[-1]
+        assert last == photo if number == 1 else last in (photo, first_page), number
+        assert _parts(record)[:-1] == [sheet_of[name] for name in names], number
         assert len(record.files["image[]"]) <= engine.settings.max_image_inputs
         prompt = _prompt(record)
         for member in book.cast:
             assert (member.description in prompt) is (member.name in names), member.name
+    assert anchored >= 1, "no page after page 1 carried the style anchor"
     assert {p.illustration.provider for p in book.pages} == {
         "openai-edit" if endpoint == "edits" else "azure-edit"
     }
@@ -270,8 +276,10 @@ def test_input_fidelity_stays_model_aware_with_several_images(
 
 
 def test_low_scores_are_redrawn_and_the_best_drawing_kept(engines: Any, fake_openai: Any) -> None:
-    engine = engines()  # one page at a time: the scripted scores go to pages in order
-    fake_openai.judge_scores([0.4, 0.9, 0.3, 0.5, 0.2])
+    engine = engines()
+    # Scores by page: pages are judged while the next one is drawn, in any order.
+    fake_openai.judge_scores([0.4, 0.9], page=1)
+    fake_openai.judge_scores([0.3, 0.5, 0.2], page=2)
     book = _book(engine, fake_openai, [["Lila", "Mia"]] * 4, companions=1)
 
     drawn = _page_requests(fake_openai)
@@ -310,30 +318,34 @@ def test_with_the_judge_off_each_page_is_drawn_once(engines: Any, fake_openai: A
 
 
 @pytest.mark.parametrize(
-    "failure",
+    ("failure", "unjudged"),
     [
-        [Fault("server_error")] * 2,  # the first try and its one retry (HTTP_RETRIES=1)
-        ["not json"],
-        ['{"reason": "no score at all"}'],
-        ['{"score": "high", "reason": "a word"}'],
+        # Every judge call fails, first try and its one retry (HTTP_RETRIES=1).
+        ([Fault("server_error")] * 8, 4),
+        (["not json"], 1),
+        (['{"reason": "no score at all"}'], 1),
+        (['{"score": "high", "reason": "a word"}'], 1),
     ],
     ids=["500s", "not-json", "no-score", "score-not-a-number"],
 )
 def test_a_failing_judge_never_fails_the_page(
-    engines: Any, fake_openai: Any, failure: list[Any]
+    engines: Any, fake_openai: Any, failure: list[Any], unjudged: int
 ) -> None:
     engine = engines()
     waiting = _book(engine, fake_openai, [["Lila"]] * 4, approve=False, companions=0)
     if isinstance(failure[0], Fault):
         fake_openai.script("chat", *failure)
     else:
-        fake_openai.judge_scores(failure)
+        fake_openai.judge_scores(failure, page=1)
     job = engine.approve_cast(waiting.id, run_async=False)
     assert job.status is JobStatus.COMPLETED
     book = engine.get_book(waiting.id)
-    first, *others = (page.illustration for page in book.pages)
-    assert first.consistency is None and first.local_url  # kept as drawn, unjudged
-    assert all(o.consistency and o.consistency.score == JUDGE_DEFAULT_SCORE for o in others)
+    drawn = [page.illustration for page in book.pages]
+    # A page whose judgement failed is kept as drawn, unjudged; the others are judged.
+    assert [d.consistency is None for d in drawn].count(True) == unjudged
+    assert all(d.local_url for d in drawn)
+    judged = [d for d in drawn if d.consistency is not None]
+    assert all(d.consistency.score == JUDGE_DEFAULT_SCORE for d in judged)
     assert [len(records) for records in _page_requests(fake_openai).values()] == [1] * 4
 
 
@@ -352,7 +364,9 @@ def test_a_refused_photo_gives_way_to_a_sheet_drawn_from_words(
 
     hero = book.hero
     assert hero.picture_refused
-    (drawn,) = [r for r in fake_openai.requests_to("generations") if _is_sheet(r)][:1]
+    (drawn,) = [
+        r for r in fake_openai.requests_to("generations") if _is_sheet(r) and "Lila" in _prompt(r)
+    ]
     prompt = _prompt(drawn)
     assert hero.description in prompt and "Lila" in prompt
     assert (IMAGE_DESCRIPTION in prompt) is analysis
@@ -392,7 +406,12 @@ def test_a_softened_page_edit_keeps_the_characters_words(engines: Any, fake_open
     )
     fake_openai.script("edits", Fault("moderation"))
     engine.approve_cast(waiting.id, run_async=False)
-    first, second = [r for r in fake_openai.requests_to("edits") if not _is_sheet(r)][:2]
+    # The first page's refused edit and its softened retry (other pages may come between).
+    first, second = [
+        r
+        for r in fake_openai.requests_to("edits")
+        if not _is_sheet(r) and "(page 1 of 4)" in _prompt(r)
+    ][:2]
     assert first.status == 400 and second.status == 200
     softer = _prompt(second)
     assert softer != _prompt(first)

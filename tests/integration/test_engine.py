@@ -20,7 +20,7 @@ from storyillus import (
     NotFound,
     StoryRequest,
 )
-from storyillus.domain import Job
+from storyillus.domain import Companion, Job
 from tests.conftest import make_settings, png_bytes
 from tests.providers import InstrumentedIllustrator, chain_of
 
@@ -251,3 +251,27 @@ def test_reference_pictures_never_expire_by_default(engine: Engine) -> None:
     os.utime(path, (0, 0))
     assert engine.expire_reference_pictures() == 0
     assert path.exists()
+
+
+def test_deleting_a_book_removes_its_companions_pictures_unless_another_book_uses_them(
+    engine: Engine,
+) -> None:
+    hero_picture = str(engine.store_reference_picture(png_bytes((80, 80), (200, 40, 40))))
+    sister_picture = str(engine.store_reference_picture(png_bytes((80, 80), (40, 40, 200))))
+    shared = str(engine.store_reference_picture(png_bytes((80, 80), (40, 200, 40))))
+
+    def made(companions: list[Companion]) -> str:
+        hero = Character.create("Lila", 7, companions=companions, image_path=hero_picture)
+        request = StoryRequest.create(hero, "A day at the beach", pages=4, seed=3)
+        return engine.create_book(request, illustrate=False).book.id
+
+    first = made(
+        [
+            Companion("Mia", "sister", image_path=sister_picture),
+            Companion("Rex", "dog", image_path=shared),
+        ]
+    )
+    made([Companion("Rex", "dog", image_path=shared)])
+    engine.delete_book(first)
+    assert not Path(sister_picture).exists()
+    assert Path(shared).exists() and Path(hero_picture).exists()  # the other book uses them

@@ -50,7 +50,7 @@ class DrawingWatch(FakeOpenAI):
             with self._changed:
                 self.drawing -= 1
 
-    def _chat(self, params: dict[str, Any]) -> dict[str, Any]:
+    def _chat(self, params: dict[str, Any], record: Recorded) -> dict[str, Any]:
         schema = ((params.get("response_format") or {}).get("json_schema") or {}).get("name")
         if schema == "judge":
             with self._changed:
@@ -60,7 +60,7 @@ class DrawingWatch(FakeOpenAI):
                 )
                 self.judged += 1
                 self.judged_while_drawing += int(overlapped)
-        return super()._chat(params)
+        return super()._chat(params, record)
 
 
 @pytest.fixture
