@@ -12,6 +12,7 @@ from storyillus.service import BookUsage, Progress
 from storyillus.ui import (
     cast_gallery,
     current_book_id,
+    drawing_status,
     engine,
     illustration_image,
     sheet_cards,
@@ -125,20 +126,17 @@ def _page(page: Page, now: Progress) -> None:
     drawing = page.number in now.drawing
     with picture:
         shown = page.illustration is not None and illustration_image(engine(), page.illustration)
-        if drawing and shown:
-            st.caption("Drawing a new picture… this one stays until it is ready.")
-        elif drawing:
-            st.info(f"Page {page.number} is being drawn…", icon=":material/brush:")
-        elif not shown:
-            reason = now.failures.get(page.number, "The picture is no longer on disk.")
-            st.error(f"This picture could not be drawn. {reason}", icon=":material/error:")
-            st.button(
-                "Try again",
-                key=f"retry_{page.number}",
-                on_click=_redraw,
-                args=(page.number,),
-                icon=":material/refresh:",
-            )
+        reason = now.failures.get(page.number, "The picture is no longer on disk.")
+        drawing_status(
+            shown=shown,
+            drawing=drawing,
+            redrawing="Drawing a new picture… this one stays until it is ready.",
+            first_drawing=f"Page {page.number} is being drawn…",
+            failed=f"This picture could not be drawn. {reason}",
+            retry_key=f"retry_{page.number}",
+            on_retry=_redraw,
+            retry_args=(page.number,),
+        )
         if page.illustration is not None and shown:
             drawn = page.illustration
             likeness = " from the hero's picture" if drawn.character_referenced else ""

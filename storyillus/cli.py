@@ -21,7 +21,8 @@ import json
 import re
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -208,10 +209,7 @@ def _make_book(args: argparse.Namespace) -> int:
         print(f"storyillus: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
-    from storyillus.service import Engine  # after load_vocabularies() in main()
-
-    with tempfile.TemporaryDirectory(prefix="storyillus-cli-") as home:
-        engine = Engine(_private_settings(home))
+    with _private_engine() as engine:
         try:
             if picture is not None:
                 character = replace(
@@ -226,15 +224,11 @@ def _make_book(args: argparse.Namespace) -> int:
             request = replace(request, character=replace(character, companions=companions))
             made = engine.create_book(request, run_async=False, approve=not args.cast_only)
             if made.job.error:
-                print(f"storyillus: {made.job.error}", file=sys.stderr)
-                return EXIT_FAILED
+                return _failed(made.job.error)
             book = engine.get_book(made.book.id)
             _export(engine, book, args.out, references=args.cast_only)
         except StoryillusError as exc:
-            print(f"storyillus: {exc}", file=sys.stderr)
-            return EXIT_FAILED
-        finally:
-            engine.close(wait=True)
+            return _failed(str(exc))
     if args.cast_only:
         print(
             f"Wrote the characters of {book.title!r}: {len(book.cast)} sheets in {args.out}. "
@@ -392,10 +386,7 @@ def _approve(folder: Path) -> int:
         print(f"storyillus: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
-    from storyillus.service import Engine  # after load_vocabularies() in main()
-
-    with tempfile.TemporaryDirectory(prefix="storyillus-cli-") as home:
-        engine = Engine(_private_settings(home))
+    with _private_engine() as engine:
         try:
             stored = {
                 n: str(engine.store_reference_picture(d)) for n, d in found.references.items()
@@ -404,17 +395,32 @@ def _approve(folder: Path) -> int:
             engine.adopt_book(book, found.sheets)
             job = engine.approve_cast(book.id, run_async=False)
             if job.error:
-                print(f"storyillus: {job.error}", file=sys.stderr)
-                return EXIT_FAILED
+                return _failed(job.error)
             book = engine.get_book(book.id)
             _export(engine, book, folder, kept_sheets=found.sheet_names)
         except StoryillusError as exc:
-            print(f"storyillus: {exc}", file=sys.stderr)
-            return EXIT_FAILED
-        finally:
-            engine.close(wait=True)
+            return _failed(str(exc))
     print(f"Wrote {book.title!r}: {len(book.pages)} pages in {folder}")
     return 0
+
+
+@contextmanager
+def _private_engine() -> Iterator[Engine]:
+    """An engine on a private temporary home with the app's settings, closed when done, so
+    a failure half-way leaves nothing behind."""
+    from storyillus.service import Engine  # after load_vocabularies() in main()
+
+    with tempfile.TemporaryDirectory(prefix="storyillus-cli-") as home:
+        engine = Engine(_private_settings(home))
+        try:
+            yield engine
+        finally:
+            engine.close(wait=True)
+
+
+def _failed(error: str) -> int:
+    print(f"storyillus: {error}", file=sys.stderr)
+    return EXIT_FAILED
 
 
 def _with_pictures(book: Book, pictures: Mapping[int, str]) -> Book:

@@ -14,7 +14,7 @@ from storyillus.ui.state import (
     show_pending_toast,
     toast_later,
 )
-from storyillus.ui.widgets import cover_thumbnail, illustration_image
+from storyillus.ui.widgets import cover_thumbnail, drawing_status, illustration_image
 
 __all__ = [
     "HERO",
@@ -24,6 +24,7 @@ __all__ = [
     "close_engine",
     "cover_thumbnail",
     "current_book_id",
+    "drawing_status",
     "engine",
     "forget_book",
     "illustration_image",

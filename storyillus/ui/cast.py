@@ -13,6 +13,7 @@ from storyillus._exceptions import InvalidInput
 from storyillus.casting import ANIMALS, LOOK_PARTS
 from storyillus.domain import Book, CastMember
 from storyillus.service import Engine, Progress
+from storyillus.ui.widgets import drawing_status
 
 _LABELS = {"hair": "Hair", "skin": "Skin", "eyes": "Eyes", "clothes": "Clothes"}
 _ANIMAL_LABELS = {"hair": "Fur", "clothes": "Collar"}
@@ -139,20 +140,17 @@ def sheet_card(engine: Engine, now: Progress, member: CastMember, number: int) -
     drawing = member.name in now.sheets_drawing
     with st.container(border=True):
         shown = sheet_image(engine, member)
-        if drawing and shown:
-            st.caption(":material/brush: Drawing a new sheet… this one stays until it is ready.")
-        elif drawing:
-            st.info(f"Drawing {member.name}'s sheet…", icon=":material/brush:")
-        elif not shown:
-            reason = now.sheet_failures.get(member.name, "The sheet is no longer on disk.")
-            st.error(f"{member.name}'s sheet could not be drawn. {reason}", icon=":material/error:")
-            st.button(
-                "Try again",
-                key=f"retry_sheet_{number}",
-                on_click=_redraw,
-                args=(engine, book_id, member.name),
-                icon=":material/refresh:",
-            )
+        reason = now.sheet_failures.get(member.name, "The sheet is no longer on disk.")
+        drawing_status(
+            shown=shown,
+            drawing=drawing,
+            redrawing=":material/brush: Drawing a new sheet… this one stays until it is ready.",
+            first_drawing=f"Drawing {member.name}'s sheet…",
+            failed=f"{member.name}'s sheet could not be drawn. {reason}",
+            retry_key=f"retry_sheet_{number}",
+            on_retry=_redraw,
+            retry_args=(engine, book_id, member.name),
+        )
         _who(member)
         if error := st.session_state.pop(f"sheet_error_{book_id}_{member.name}", None):
             st.error(error)

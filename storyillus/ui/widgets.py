@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -25,6 +26,34 @@ def illustration_image(
     else:
         return False
     return True
+
+
+def drawing_status(
+    *,
+    shown: bool,
+    drawing: bool,
+    redrawing: str,
+    first_drawing: str,
+    failed: str,
+    retry_key: str,
+    on_retry: Callable[..., None],
+    retry_args: tuple[object, ...] = (),
+) -> None:
+    """What a picture's place says around it: a new one on its way (the old one stays),
+    the first one being drawn, or why it could not be drawn, with "Try again"."""
+    if drawing and shown:
+        st.caption(redrawing)
+    elif drawing:
+        st.info(first_drawing, icon=":material/brush:")
+    elif not shown:
+        st.error(failed, icon=":material/error:")
+        st.button(
+            "Try again",
+            key=retry_key,
+            on_click=on_retry,
+            args=retry_args,
+            icon=":material/refresh:",
+        )
 
 
 def cover_thumbnail(engine: Engine, book: Book) -> None:

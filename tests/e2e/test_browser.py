@@ -7,17 +7,17 @@ install it. Set STORYILLUS_SCREENSHOTS=DIR to keep a screenshot of each step.
 from __future__ import annotations
 
 import io
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from tests.conftest import png_bytes
-from tests.server import CHROMIUM, FLAGS, start, stop, wait_until_up
+from tests.e2e.conftest import shot
+from tests.server import start, stop, wait_until_up
 
 PAGES = 8
 
@@ -28,24 +28,6 @@ def app(tmp_path: Path) -> Iterator[str]:
     wait_until_up(process, base)
     yield base
     stop(process)
-
-
-@pytest.fixture
-def page() -> Iterator[Page]:
-    assert Path(CHROMIUM).exists(), "browser tests need Chromium: apt-get install -y chromium"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        context = browser.new_context(
-            viewport={"width": 1280, "height": 900}, accept_downloads=True
-        )
-        yield context.new_page()
-        browser.close()
-
-
-def _shot(page: Page, name: str) -> None:
-    if folder := os.environ.get("STORYILLUS_SCREENSHOTS"):
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
 
 
 def test_new_user_makes_a_book_watches_it_fill_in_and_downloads_the_pdf(
@@ -62,17 +44,17 @@ def test_new_user_makes_a_book_watches_it_fill_in_and_downloads_the_pdf(
     expect(
         page.get_by_alt_text("The hero's picture").or_(page.get_by_text("The hero's picture"))
     ).to_be_visible()
-    _shot(page, "1-create")
+    shot(page, "1-create")
     page.get_by_role("button", name="Make my book").click()
 
     # The hero's character sheet first; the pages wait for the parent's word.
     expect(page.get_by_text("1 of 1 character sheets drawn")).to_be_visible(timeout=30_000)
     expect(page.get_by_alt_text("Zoë's sheet")).to_be_visible()
-    _shot(page, "2-sheets")
+    shot(page, "2-sheets")
     page.get_by_role("button", name="Looks right, draw the pages").click()
 
     expect(page.get_by_text(re.compile(r"\d+ of 8 illustrated"))).to_be_visible(timeout=30_000)
-    _shot(page, "3-book-filling-in")
+    shot(page, "3-book-filling-in")
     expect(page.get_by_text(f"{PAGES} of {PAGES} illustrated")).to_be_visible(timeout=60_000)
     pictures = page.locator("[data-testid=stImage] img:not([alt$=sheet])")
     expect(pictures).to_have_count(PAGES)
@@ -82,7 +64,7 @@ def test_new_user_makes_a_book_watches_it_fill_in_and_downloads_the_pdf(
         ".every(img => img.complete && img.naturalWidth > 0)",
         timeout=30_000,
     )
-    _shot(page, "4-book-done")
+    shot(page, "4-book-done")
 
     with page.expect_download() as waiting:
         page.get_by_role("button", name="Download PDF").click()
@@ -96,4 +78,4 @@ def test_new_user_makes_a_book_watches_it_fill_in_and_downloads_the_pdf(
 
     page.get_by_role("link", name="Library").click()
     expect(page.get_by_text("For Zoë, age 7")).to_be_visible()
-    _shot(page, "5-library")
+    shot(page, "5-library")

@@ -7,15 +7,15 @@ STORYILLUS_SCREENSHOTS=DIR keeps a screenshot of each step.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page, expect, sync_playwright
+from playwright.sync_api import Locator, Page, expect
 
-from tests.server import CHROMIUM, FLAGS, start, stop, wait_until_up
+from tests.e2e.conftest import shot
+from tests.server import start, stop, wait_until_up
 
 PAGES = 8
 MIA = "Mia, a girl of nine with curly red hair, round glasses and a green raincoat."
@@ -28,28 +28,6 @@ def app(tmp_path: Path) -> Iterator[str]:
     wait_until_up(process, base)
     yield base
     stop(process)
-
-
-@pytest.fixture
-def page() -> Iterator[Page]:
-    assert Path(CHROMIUM).exists(), "browser tests need Chromium: apt-get install -y chromium"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser.new_context(viewport={"width": 1280, "height": 1000}).new_page()
-        browser.close()
-
-
-def _shot(page: Page, name: str) -> None:
-    """The whole app, however long: Streamlit scrolls inside its own main block."""
-    if folder := os.environ.get("STORYILLUS_SCREENSHOTS"):
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        height = page.evaluate(
-            "() => Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))"
-        )
-        page.set_viewport_size({"width": 1280, "height": min(max(height, 1000), 6000)})
-        page.wait_for_timeout(500)  # progress bars and images settle
-        page.screenshot(path=str(Path(folder) / f"cast-{name}.png"))
-        page.set_viewport_size({"width": 1280, "height": 1000})
 
 
 def _sheet(page: Page, name: str) -> Locator:
@@ -84,7 +62,7 @@ def test_parent_corrects_one_sheet_then_approves_and_the_pages_fill_in(
     expect(page.get_by_text(re.compile("illustrated"))).to_have_count(0)
     lila_before = _sheet(page, "Lila").get_attribute("src")
     mia_before = _sheet(page, "Mia").get_attribute("src")
-    _shot(page, "1-sheets")
+    shot(page, "cast-1-sheets")
 
     mia = _card(page, "Mia")
     mia.get_by_text("Correct description and look").click()
@@ -92,7 +70,7 @@ def test_parent_corrects_one_sheet_then_approves_and_the_pages_fill_in(
     mia.get_by_role("textbox", name="Hair colour").fill(
         "ginger"
     )  # the offline sheet paints the look
-    _shot(page, "2-correcting")
+    shot(page, "cast-2-correcting")
     mia.get_by_role("button", name="Save and redraw").click()
 
     expect(page.get_by_text(MIA).first).to_be_visible(timeout=30_000)
@@ -100,7 +78,7 @@ def test_parent_corrects_one_sheet_then_approves_and_the_pages_fill_in(
     expect(page.get_by_text("2 of 2 character sheets drawn")).to_be_visible(timeout=30_000)
     assert _sheet(page, "Lila").get_attribute("src") == lila_before, "Lila's sheet is kept"
     mia_after = _sheet(page, "Mia").get_attribute("src")
-    _shot(page, "3-redrawn")
+    shot(page, "cast-3-redrawn")
 
     page.get_by_role("button", name="Looks right, draw the pages").click()
     expect(page.get_by_text(re.compile(rf"\d+ of {PAGES} illustrated"))).to_be_visible(
@@ -126,4 +104,4 @@ def test_parent_corrects_one_sheet_then_approves_and_the_pages_fill_in(
     expect(page.get_by_text(re.compile(r"Looks like Lila( and Mia)?: \d\.\d\d"))).to_have_count(
         PAGES
     )
-    _shot(page, "4-pages")
+    shot(page, "cast-4-pages")
