@@ -1,4 +1,7 @@
-"""The UI script that app.py serves: navigation over the files in pages/."""
+"""The UI script that app.py serves: navigation over the files in views/.
+
+The folder is not called pages/: Streamlit lists a pages/ folder beside the entry script by
+file name in the sidebar when a page is opened by its URL, beside our titled navigation."""
 
 import streamlit as st
 
@@ -6,10 +9,10 @@ st.set_page_config(page_title="storyillus", page_icon="📖", layout="wide")
 
 navigation = st.navigation(
     [
-        st.Page("pages/create.py", title="Create a book", icon=":material/edit:", default=True),
-        st.Page("pages/book.py", title="Your book", icon=":material/menu_book:"),
-        st.Page("pages/library.py", title="Library", icon=":material/collections_bookmark:"),
-        st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
+        st.Page("views/create.py", title="Create a book", icon=":material/edit:", default=True),
+        st.Page("views/book.py", title="Your book", icon=":material/menu_book:"),
+        st.Page("views/library.py", title="Library", icon=":material/collections_bookmark:"),
+        st.Page("views/settings.py", title="Settings", icon=":material/settings:"),
     ]
 )
 navigation.run()

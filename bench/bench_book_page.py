@@ -47,7 +47,7 @@ def server_tick_ms() -> list[float]:
     book_id = engine().create_book(request, run_async=False).book.id
     at = AppTest.from_file(str(ROOT / "ui.py"), default_timeout=30)
     at.session_state["book_id"] = book_id
-    at.switch_page("pages/book.py").run()
+    at.switch_page("views/book.py").run()
     assert not at.exception, at.exception
     assert len(at.get("image")) == 12, len(at.get("image"))
     out = []

@@ -49,7 +49,7 @@ def close_engine() -> None:
 def open_book(book_id: str) -> None:
     """Remember the book to show and go to the book page."""
     st.session_state[_BOOK] = book_id
-    st.switch_page("pages/book.py")
+    st.switch_page("views/book.py")
 
 
 def current_book_id() -> str | None:

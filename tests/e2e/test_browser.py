@@ -79,3 +79,13 @@ def test_new_user_makes_a_book_watches_it_fill_in_and_downloads_the_pdf(
     page.get_by_role("link", name="Library").click()
     expect(page.get_by_text("For Zoë, age 7")).to_be_visible()
     shot(page, "5-library")
+
+
+def test_a_page_opened_by_its_address_shows_the_apps_own_navigation(app: str, page: Page) -> None:
+    page.goto(f"{app}/settings")
+    expect(page.get_by_role("heading", name="Settings")).to_be_visible(timeout=30_000)
+    sidebar = page.locator("[data-testid=stSidebar]")
+    expect(sidebar.get_by_text("Create a book")).to_be_visible()
+    # A pages/ folder would add its file names ("ui", "create"...) to the sidebar.
+    expect(sidebar.get_by_text("ui", exact=True)).to_have_count(0)
+    expect(sidebar.get_by_text("create", exact=True)).to_have_count(0)

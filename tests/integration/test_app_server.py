@@ -83,7 +83,7 @@ def _broken_copy(tmp_path: Path) -> tuple[Path, int]:
     shutil.copytree(ROOT / "storyillus", copy / "storyillus")
     for name in ("app.py", "ui.py"):
         shutil.copy(ROOT / name, copy / name)
-    shutil.copytree(ROOT / "pages", copy / "pages")
+    shutil.copytree(ROOT / "views", copy / "views")
     places = copy / "storyillus" / "data" / "places.toml"
     lines = places.read_text().splitlines()
     index = next(i for i, line in enumerate(lines) if line.startswith("palette") and "#" in line)

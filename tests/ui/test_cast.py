@@ -28,7 +28,7 @@ def _waiting_book(pages: int = 4) -> str:
 def _open(book_id: str) -> AppTest:
     at = _app()
     at.session_state["book_id"] = book_id
-    at.switch_page("pages/book.py").run()
+    at.switch_page("views/book.py").run()
     assert not at.exception
     return at
 
@@ -236,7 +236,7 @@ def test_while_the_sheets_are_drawn_placeholders_and_no_approval_yet(
 
 def test_the_library_says_a_book_waits_for_approval(home: Path) -> None:
     book_id = _waiting_book()
-    at = _app().switch_page("pages/library.py").run()
+    at = _app().switch_page("views/library.py").run()
     assert not at.exception
     assert "the characters wait for your approval" in _texts(at)
     assert "all illustrated" not in _texts(at)

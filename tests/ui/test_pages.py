@@ -122,8 +122,8 @@ def test_bad_pictures_get_a_plain_message_and_are_not_kept(
 
 def test_typed_fields_survive_moving_between_pages(home: Path) -> None:
     at = _fill_form(_app().run()).run()
-    at.switch_page("pages/library.py").run()
-    at.switch_page("pages/create.py").run()
+    at.switch_page("views/library.py").run()
+    at.switch_page("views/create.py").run()
     assert at.text_input(key="hero_name").value == "Zoë"
     assert at.text_area(key="story_prompt").value == "A cosmic garden adventure"
     assert at.multiselect(key="hero_traits").value == ["brave", "curious"]
@@ -144,7 +144,7 @@ def test_book_page_edits_text_and_redraws_a_page(home: Path) -> None:
     book_id = _make_book()
     at = _app()
     at.session_state["book_id"] = book_id
-    at.switch_page("pages/book.py").run()
+    at.switch_page("views/book.py").run()
     assert not at.exception
     at.text_area(key=f"text_{book_id}_2").input("A brand new second page.")
     at.button(key="save_2").click().run()
@@ -167,7 +167,7 @@ def test_book_page_shows_failed_pages_with_try_again(home: Path, tmp_path: Path)
     book_id = _make_book()
     at = _app()
     at.session_state["book_id"] = book_id
-    at.switch_page("pages/book.py").run()
+    at.switch_page("views/book.py").run()
     errors = [e.value for e in at.error]
     assert len(errors) == 4
     assert all("No illustrator is enabled" in e for e in errors)
@@ -184,7 +184,7 @@ def test_book_page_shows_failed_pages_with_try_again(home: Path, tmp_path: Path)
 def test_library_lists_newest_first_and_pins_and_deletes(home: Path) -> None:
     first = _make_book(name="Kofi")
     second = _make_book(name="Łucja")
-    at = _app().switch_page("pages/library.py").run()
+    at = _app().switch_page("views/library.py").run()
     assert not at.exception
     titles = [m.value for m in at.markdown if m.value.startswith("**")]
     assert [engine().get_book(b).title in t for b, t in zip((second, first), titles, strict=True)]
@@ -200,13 +200,13 @@ def test_library_lists_newest_first_and_pins_and_deletes(home: Path) -> None:
 
 def test_library_open_goes_to_the_book(home: Path) -> None:
     book_id = _make_book()
-    at = _app().switch_page("pages/library.py").run()
+    at = _app().switch_page("views/library.py").run()
     at.button(key=f"open_{book_id}").click().run()
     assert at.title[0].value == engine().get_book(book_id).title
 
 
 def test_settings_save_apply_at_once_and_never_show_keys(home: Path) -> None:
-    at = _app().switch_page("pages/settings.py").run()
+    at = _app().switch_page("views/settings.py").run()
     assert not at.exception
     assert any(t.label == "OpenAI key (not set)" for t in at.text_input)
     at.text_input(key="setting_openai_api_key").input("test-key-abcdefghijklmnop")
@@ -237,7 +237,7 @@ def test_settings_page_says_where_values_come_from_and_pins_only_changes(
 ) -> None:
     monkeypatch.setenv("ILLUSTRATION_CONCURRENCY", "3")
     monkeypatch.setenv("AZURE_OPENAI_API_KEY", "azure-secret-from-the-environment")
-    at = _app().switch_page("pages/settings.py").run()
+    at = _app().switch_page("views/settings.py").run()
     assert not at.exception
     assert at.number_input(key="setting_concurrency").value == 3
     assert "Set in the environment (`ILLUSTRATION_CONCURRENCY`)" in _captions(at)
@@ -276,7 +276,7 @@ def test_settings_prune_now_removes_old_pictures(home: Path) -> None:
 
     save_settings(engine().settings, {"max_files": 2})
     engine().reload_settings()
-    at = _app().switch_page("pages/settings.py").run()
+    at = _app().switch_page("views/settings.py").run()
     next(b for b in at.button if b.label == "Prune now").click().run()
     assert engine().usage().files == 2
     assert at.metric[0].value == "2"
@@ -295,7 +295,7 @@ def test_book_page_names_the_remote_model_and_shows_usage(
     at = _app().run()
     assert not any("offline writer" in i.value for i in at.info)
     at.session_state["book_id"] = book_id
-    at.switch_page("pages/book.py").run()
+    at.switch_page("views/book.py").run()
     captions = " ".join(c.value for c in at.caption)
     assert "written by gpt-5.4-mini" in captions
     assert "Drawn by openai-edit (gpt-image-2) from the hero's picture" in captions

@@ -15,7 +15,7 @@ CALLERS = [
     ROOT / "app.py",
     ROOT / "ui.py",
     ROOT / "storyillus" / "cli.py",
-    *sorted((ROOT / "pages").glob("*.py")),
+    *sorted((ROOT / "views").glob("*.py")),
     *sorted((ROOT / "storyillus" / "ui").glob("*.py")),
     *sorted((ROOT / "storyillus" / "api").glob("*.py")),
     *sorted((ROOT / "storyillus" / "export").glob("*.py")),

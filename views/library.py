@@ -10,7 +10,7 @@ st.title("Library")
 shelf = engine().library()
 if not shelf:
     st.info("No books yet.", icon=":material/info:")
-    st.page_link("pages/create.py", label="Make your first book", icon=":material/edit:")
+    st.page_link("views/create.py", label="Make your first book", icon=":material/edit:")
     st.stop()
 
 usage = engine().usage()

@@ -27,9 +27,9 @@ book_id = current_book_id()
 if book_id is None:
     st.title("Your book")
     st.info("No book is open. Make one, or open one from your library.", icon=":material/info:")
-    st.page_link("pages/create.py", label="Make a book", icon=":material/edit:")
+    st.page_link("views/create.py", label="Make a book", icon=":material/edit:")
     st.page_link(
-        "pages/library.py", label="Open the library", icon=":material/collections_bookmark:"
+        "views/library.py", label="Open the library", icon=":material/collections_bookmark:"
     )
     st.stop()
 
