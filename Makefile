@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 
 CHROMIUM := /usr/bin/chromium
-.PHONY: run test lint format bench env-example clean browser
+.PHONY: run test lint format bench env-example clean browser contact-sheets
 
 # Reinstall only when the requirements change.
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -39,6 +39,23 @@ format: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+# The README's contact sheets (docs/contact-*.png): three offline books with fixed seeds and
+# one reference picture (a drawn child: light skin, short brown hair), drawn by today's code.
+CONTACT_BOOKS := generated/contact-books
+CONTACT_BOOK = $(BIN)/python -m storyillus book --age 6 --seed 13 --pages 8 \
+	--image bench/reference-child.png
+contact-sheets: $(BIN)/.installed
+	rm -rf $(CONTACT_BOOKS)
+	$(CONTACT_BOOK) --name Kai --out $(CONTACT_BOOKS)/sea \
+	  --prompt "Kai sails a little boat across the sea to bring a lost baby turtle home to its island"
+	$(CONTACT_BOOK) --name Leo --out $(CONTACT_BOOKS)/bedtime \
+	  --prompt "At bedtime Leo is afraid of the dark, until he learns the shadows in his room are only his toys"
+	$(CONTACT_BOOK) --name Amara --out $(CONTACT_BOOKS)/school --sibling Nana:grandmother \
+	  --prompt "Amara's first day at her new school, where she hopes to make a new friend"
+	for name in sea bedtime school; do \
+	  $(BIN)/python bench/contact_sheet.py $(CONTACT_BOOKS)/$$name --out docs/contact-$$name.png \
+	  || exit 1; done
 
 env-example: $(BIN)/.installed
 	$(BIN)/python -m storyillus env-example > .env.example
