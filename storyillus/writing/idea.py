@@ -65,8 +65,6 @@ class Thing:
         if first in ("a", "an") or self.head[:1].isupper():
             return self.text
         bare = " ".join(self.bare)
-        if first in P.GOAL_READING["articles"]:
-            return f"{'an' if bare[:1].lower() in 'aeiou' else 'a'} {bare}"
         return f"{'an' if bare[:1].lower() in 'aeiou' else 'a'} {bare}"
 
 

@@ -23,7 +23,6 @@ from typing import Any
 
 from storyillus.casting import cast_for
 from storyillus.domain import CastMember, Character, Companion, PageDraft, Story, StoryRequest
-from storyillus.places import places
 from storyillus.writing import _phrases as P
 from storyillus.writing.idea import Idea, read_idea
 from storyillus.writing.staging import book_setting, page_characters, page_place
@@ -1142,7 +1141,10 @@ class _BookWriter:
         if join and allowance == 1:
             return self._pick("join_decide", _bank(P.JOIN_DECIDE, level), 1)
         room = allowance - 1 if join else allowance
-        if room == 1:
+        # A goal's problem and resolution end on the line that says the goal: a page with
+        # no room for all of it gets that line alone.
+        short = self.arc == "goal" and kind in ("problem", "resolve") and room < 3
+        if room == 1 or short:
             # A crowded page gets the one-line telling of the beat.
             compact = [(line,) for line in arc["compact"][kind]]
             units = self._pick(f"{kind}:compact", compact, 1)
