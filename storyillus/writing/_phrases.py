@@ -50,6 +50,7 @@ STORY_KEYS = _names(
     place special_place creature_bare creature_a the_creature obj_a dream when when_lower
     landmark obstacle thing_bare thing the_thing my_thing hide owner owner_pos owner_intro
     need goal idea solved dest dest_wonder pack fear task reveal clue question answer
+    aim aim_done item the_item item_a whom the_whom try_at pal helper
     """
 )
 # Keys a bank's beat adds to the context for its own lines only (offline._BookWriter._pick).
@@ -65,7 +66,9 @@ BANK_KEYS: dict[str, frozenset[str]] = {
     "message_day": frozenset({"message"}),
 }
 # Keys of a title template (offline._BookWriter._title) and of a suggested idea.
-TITLE_KEYS = frozenset({"Name", "Place", "Thing", "Creature", "Dest", "Fear", "Clue"})
+TITLE_KEYS = frozenset(
+    {"Name", "Place", "Thing", "Creature", "Dest", "Fear", "Clue", "Item", "Item_a", "Whom"}
+)
 SUGGEST_KEYS = frozenset({"name", "place", "t", "c", "i"})
 # The parts of a need of the "help" arc; each becomes a story key.
 NEED_KEYS = ("need", "goal", "idea", "solved")
@@ -307,6 +310,8 @@ BANK_NAMES = (
 FAMILIES = tuple(PAINTERS)
 _LISTS = ("homes", "sights", "landmarks", "creatures", "things", "hides", "dests")
 _SCENE_EXTRAS = ("open", "use_group", "home_note", "home_hug")
+# The beats a goal of goals.toml writes itself; the others come from its common table.
+GOAL_BEATS = ("problem", "effort", "turn", "resolve", "celebrate")
 
 _FILES: dict[str, Check] = {
     "words.toml": _table(
@@ -445,6 +450,34 @@ _FILES: dict[str, Check] = {
             "moods": _each(_WORD, BEATS),
         }
     ),
+    "goals.toml": _table(
+        {
+            "reading": _table(
+                {key: _WORDS for key in ("stops", "articles", "pals", "helper_words")}
+            ),
+            "goal": _each(
+                _table(
+                    {
+                        "verbs": _list(_row(_WORD, _WORD)),
+                        "whom": _list(_WORD, least=0),
+                        "aim": _text(_STORY),
+                        "titles": _list(_text(TITLE_KEYS)),
+                        **{beat: _bank(_STORY, SPANS) for beat in GOAL_BEATS},
+                        "scenes": _each(_list(_text(_STORY)), BEATS, ("problem", "resolve")),
+                    },
+                    ["aim"],
+                )
+            ),
+            "common": _table(
+                {
+                    "decide": _story_bank(),
+                    "lesson": _story_bank(),
+                    "progress": _bank(_STORY, SPANS),
+                }
+            ),
+            "nearby": _each(_WORDS),
+        }
+    ),
     "suggestions.toml": _table(
         {key: _list(_text(SUGGEST_KEYS)) for key in ("generic", "young", "older")}
     ),
@@ -504,6 +537,8 @@ def load(folder: Path | str = DATA_DIR) -> dict[str, Any]:
     banks = files["banks.toml"][0]
     arcs, arcs_at = files["arcs.toml"]
     scenes, suggestions = files["scenes.toml"][0], files["suggestions.toml"][0]
+    goals, goals_at = files["goals.toml"]
+    _check_nearby(goals["nearby"], goals_at / "nearby")
 
     setting_data = places["setting"]
     setting_places = _owners(setting_data, "place_words", places_at / "setting")
@@ -590,7 +625,25 @@ def load(folder: Path | str = DATA_DIR) -> dict[str, Any]:
         "SUGGEST_GENERIC": suggestions["generic"],
         "SUGGEST_YOUNG": suggestions["young"],
         "SUGGEST_OLDER": suggestions["older"],
+        "GOALS": goals["goal"],
+        "GOAL_COMMON": goals["common"],
+        "GOAL_READING": goals["reading"],
+        "NEARBY": goals["nearby"],
     }
+
+
+def _check_nearby(nearby: dict[str, list[str]], at: _At) -> None:
+    """Every entry is a place of the vocabulary and every phrase names one, so a page's
+    place can be read from the phrase its text uses."""
+    from storyillus.places import places  # here: places is not needed to read the rest
+
+    vocabulary = places()
+    for name, phrases in nearby.items():
+        if name not in vocabulary.names:
+            (at / name).fail(f"{name!r} is not a place of places.toml")
+        for index, phrase in enumerate(phrases):
+            if not vocabulary.mentions(phrase):
+                (at / name / index).fail(f"{phrase!r} names no place of places.toml", phrase)
 
 
 _DATA = load()
@@ -662,3 +715,7 @@ ARC_MOODS: dict[str, str] = _DATA["ARC_MOODS"]
 SUGGEST_GENERIC: list[str] = _DATA["SUGGEST_GENERIC"]
 SUGGEST_YOUNG: list[str] = _DATA["SUGGEST_YOUNG"]
 SUGGEST_OLDER: list[str] = _DATA["SUGGEST_OLDER"]
+GOALS: dict[str, dict[str, Any]] = _DATA["GOALS"]
+GOAL_COMMON: dict[str, Any] = _DATA["GOAL_COMMON"]
+GOAL_READING: dict[str, list[str]] = _DATA["GOAL_READING"]
+NEARBY: dict[str, list[str]] = _DATA["NEARBY"]

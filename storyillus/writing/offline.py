@@ -24,7 +24,8 @@ from typing import Any
 from storyillus.casting import cast_for
 from storyillus.domain import CastMember, Character, Companion, PageDraft, Story, StoryRequest
 from storyillus.writing import _phrases as P
-from storyillus.writing.staging import book_setting, page_characters
+from storyillus.writing.idea import Idea, read_idea
+from storyillus.writing.staging import book_setting, page_characters, page_place
 
 __all__ = ["OfflineStoryWriter", "guess_setting", "key_nouns"]
 
@@ -393,6 +394,23 @@ class _NounPhrase:
         return _a_an(self.text)
 
 
+def _goal_arc(goal: str) -> dict[str, Any]:
+    """The arc of a goal (goals.toml): its own beats, the shared ones, and one-line tellings."""
+    own = P.GOALS[goal]
+    common = P.GOAL_COMMON
+
+    def lines(bank: dict[str, list[tuple[str, ...]]], last: bool) -> list[str]:
+        return [phrasing[-1 if last else 0] for phrasing in bank["short"]]
+
+    compact = {
+        "problem": lines(own["problem"], last=True),
+        "decide": [phrasing[0] for phrasing in common["decide"]["young"]],
+        "turn": lines(own["turn"], last=False),
+        "resolve": lines(own["resolve"], last=True),
+    }
+    return {**own, **common, "compact": compact}
+
+
 def _noun_phrases(prompt: str, skip: set[str]) -> list[_NounPhrase]:
     phrases: list[_NounPhrase] = []
     run: list[str] = []
@@ -606,6 +624,8 @@ class _Page:
     time: str
     units: list[str] = field(default_factory=list)
     landmark: str = ""
+    tries: list[str] = field(default_factory=list)
+    """Where this page's tries happen ("down by the river"), as its text says it."""
 
 
 class _BookWriter:
@@ -644,10 +664,17 @@ class _BookWriter:
         for friend in self.friends:
             skip.update(part.lower() for part in friend.name.split())
         self.phrases = _noun_phrases(request.prompt, skip)
+        self.idea: Idea = read_idea(request.prompt, tuple(skip))
+        if self.idea.goal:
+            # The idea says what the hero sets out to do: no dream line about its words.
+            self.dream = []
         self.context = _Context()
-        self.arc = self._choose_arc()
+        self.arc = "goal" if self.idea.goal else self._choose_arc()
         self._prepare_world()
-        self.arc_data: dict[str, Any] = P.ARCS[self.arc]
+        self.arc_data: dict[str, Any] = (
+            _goal_arc(self.idea.goal) if self.idea.goal else P.ARCS[self.arc]
+        )
+        self.try_places = self._deck_of(P.NEARBY.get(self.place.name, []))
         self._prepare_arc()
         self.message_before_home = bool(self.message) and self.rng.random() < 0.4
         self.note_is_written = False
@@ -768,6 +795,8 @@ class _BookWriter:
     def _prepare_leftovers(self, by_kind: dict[str, list[_NounPhrase]]) -> None:
         """Prompt words with no part to play yet; the opening may dream about them."""
         self.object_phrase = next(iter(by_kind.get("object", [])), None)
+        if self.idea.goal:
+            return  # the goal names the idea's things; nothing is left to dream about
         placed = [self.place_phrase, *by_kind.get("creature", [])[:1], *by_kind.get("modifier", [])]
         if self.object_phrase and _singular(self.object_phrase.head) in P.OWNABLE_NOUNS:
             self._set("obj_a", self.object_phrase.as_topic())
@@ -789,10 +818,34 @@ class _BookWriter:
             weights.append(weight)
         return self.rng.choices(list(P.ARC_CUES), weights=weights)[0]
 
+    def _prepare_goal(self) -> None:
+        """The goal's words: what to do, the thing, for whom, a new friend's name."""
+        idea = self.idea
+        goal = P.GOALS[idea.goal or ""]
+        thing, whom = idea.thing, idea.whom
+        if thing is not None:
+            self._set("item", thing.head)
+            self._set("the_item", thing.short)
+            self._set("item_a", thing.a)
+        if whom is not None:
+            self._set("the_whom", " ".join(whom.words))
+            own = whom.words[0].lower() in ("its", "his", "her", "their")
+            # "its mother" is the egg's mother wherever the egg is not the subject.
+            said = f"{thing.short}'s {' '.join(whom.bare)}" if own and thing else whom.full
+            self._set("whom", said)
+        self._set("pal", self.rng.choice(P.GOAL_READING["pals"]))
+        if idea.helpers:
+            self._set("helper", idea.helpers[0])
+        aim = _fill(goal["aim"], self.context) if "aim" in goal else idea.clause
+        self._set("aim", aim)
+        self._set("aim_done", idea.done_clause if "aim" not in goal else f"managed to {aim}")
+
     def _prepare_arc(self) -> None:
         rng, data = self.rng, self.data
         self.needs_new_friend = self.arc == "journey"
-        if self.arc == "lost":
+        if self.arc == "goal":
+            self._prepare_goal()
+        elif self.arc == "lost":
             obj = self.object_phrase
             if obj and _singular(obj.head) in P.OWNABLE_NOUNS and rng.random() < 0.7:
                 thing = obj.singular_text()
@@ -877,7 +930,12 @@ class _BookWriter:
             interests = [_Beat("group_interests")]
         if grouping >= 3 and len(friends) > 1:
             friends = [_Beat("group_companions")]
-        middle = _interleave(traits, interests, friends)
+        if self.arc == "goal":
+            # The tries carry the story: each at a place of the journey.
+            tries = [_Beat("effort") for _ in range(2 if pages < 10 else 3)]
+            middle = _interleave(tries, traits, interests, friends)
+        else:
+            middle = _interleave(traits, interests, friends)
         if self.needs_new_friend:
             middle.insert(0, _Beat("new_friend"))
         missing = pages - len(head) - len(tail) - len(middle)
@@ -939,6 +997,9 @@ class _BookWriter:
             units = self._render_beat(beat, allowance)
             page.units.extend(units)
             self.written.extend(units)
+            where = self.context.get("try_at", "")
+            if beat.kind == "effort" and where and any(where in unit.lower() for unit in units):
+                page.tries.append(where)
         page.landmark = self.context["landmark"]
         if last and _size(page.units) < budget:
             closing = self._pick("goodnight", [(line,) for line in self._goodnights()], 1)
@@ -1044,6 +1105,9 @@ class _BookWriter:
 
     def _render_beat(self, beat: _Beat, allowance: int) -> list[str]:
         self._set("landmark", self._next(self.landmarks))
+        if self.try_places and beat.kind == "effort":
+            # Each try moves on to the next place near the story's setting.
+            self._set("try_at", self._next(self.try_places))
         kind = beat.kind
         if kind in ("problem", "decide", "turn", "resolve"):
             return self._render_plot(kind, allowance)
@@ -1060,6 +1124,9 @@ class _BookWriter:
             if kind == "cheer":
                 extra = {"c": beat.item.name}
             units = self._pick(kind, _bank(bank, self.level), allowance, extra)
+            if not units and kind == "effort":
+                # A long book can outlast the tries; the way itself fills the page then.
+                units = self._pick("wonder", _bank(P.WONDER, self.level), allowance)
             if kind.startswith("group_") or kind == "effort":
                 units += self._progress(allowance - _size(units))
             return units
@@ -1074,7 +1141,10 @@ class _BookWriter:
         if join and allowance == 1:
             return self._pick("join_decide", _bank(P.JOIN_DECIDE, level), 1)
         room = allowance - 1 if join else allowance
-        if room == 1:
+        # A goal's problem and resolution end on the line that says the goal: a page with
+        # no room for all of it gets that line alone.
+        short = self.arc == "goal" and kind in ("problem", "resolve") and room < 3
+        if room == 1 or short:
             # A crowded page gets the one-line telling of the beat.
             compact = [(line,) for line in arc["compact"][kind]]
             units = self._pick(f"{kind}:compact", compact, 1)
@@ -1193,6 +1263,14 @@ class _BookWriter:
     def _ensure_covered(self, pages: list[_Page]) -> list[str]:
         """Prompt phrases the text never names; themes are added here if they went missing."""
         text = " ".join(u for page in pages for u in page.units).lower()
+        if self.idea.goal:
+            for theme in self.themes:
+                if theme.lower() not in text:
+                    target = next(p for p in pages if any(b.kind == "celebrate" for b in p.beats))
+                    target.units.append(
+                        _finish(f"{self.name} learned a lot about {theme} that day.")
+                    )
+            return []
         missing = [
             p.as_topic() for p in self.phrases if any(w.lower() not in text for w in p.words)
         ]
@@ -1223,11 +1301,14 @@ class _BookWriter:
             "Dest": context.get("dest", ""),
             "Fear": _strip_article(context.get("fear", "")),
             "Clue": _strip_article(context.get("clue", "")),
+            "Item": context.get("item", ""),
+            "Item_a": context.get("item_a", ""),
+            "Whom": _strip_article(context.get("whom", "")),
         }
         options = list(self.arc_data["titles"])
-        if self.place_phrase or self.level != "older":
+        if self.arc != "goal" and (self.place_phrase or self.level != "older"):
             options += P.GENERIC_TITLES
-        if self.place_phrase and self.rng.random() < 0.5:
+        if self.arc != "goal" and self.place_phrase and self.rng.random() < 0.5:
             options = P.GENERIC_TITLES
         filled = _Context({key: value for key, value in names.items() if value})
         for template in self.rng.sample(options, len(options)):
@@ -1262,8 +1343,14 @@ class _BookWriter:
                 friends_here and not at_home,
                 creature_here and not at_home,
             )
-            scenes.append((scene, BEDROOM if at_home else self.place.label))
+            scenes.append((scene, BEDROOM if at_home else self._page_place(page)))
         return scenes
+
+    def _page_place(self, page: _Page) -> str:
+        """Where the page's tries happen, else the book's setting."""
+        if page.tries:
+            return page_place(None, self.place, page.tries[0])
+        return self.place.label
 
     def _focus(self, beats: list[_Beat]) -> _Beat:
         """The beat the picture shows: the most dramatic one on the page."""
@@ -1317,6 +1404,8 @@ class _BookWriter:
         ):
             # "among sunflowers in the garden" becomes "... in the cosmic garden".
             loc = loc.replace(f"the {self.data['word']}", self.context["place"])
+        if page.tries and not at_home:
+            loc = page.tries[0]
         time = P.TIME_SCENE[page.time]
         if at_home:
             time = "at night, by the glow of a small lamp"
@@ -1385,7 +1474,7 @@ class _BookWriter:
 
     def _scene_objects(self, page: _Page, focus: _Beat, at_home: bool) -> list[str]:
         objects: list[str] = []
-        if self.object_phrase:
+        if self.object_phrase and self.arc != "goal":
             objects.append(self.object_phrase.as_topic())
         if focus.kind == "use_interest" and focus.item.objects():
             objects.append(focus.item.objects()[0])
@@ -1393,6 +1482,12 @@ class _BookWriter:
             objects += [i.objects()[0] for i in self.interests if i.objects()][:1]
         if self.arc == "lost" and focus.kind in ("resolve", "celebrate"):
             objects.append(self.context["the_thing"])
+        if self.arc == "goal" and not at_home:
+            # The idea's thing is on every page of the goal, and whom it is for at the end.
+            if "item_a" in self.context:
+                objects.insert(0, self.context["item_a"])
+            if "whom" in self.context and focus.kind in ("resolve", "celebrate"):
+                objects.insert(1, self.context["whom"])
         if at_home:
             objects.append("a soft blanket")
         elif focus.kind not in ("wonder", "effort"):

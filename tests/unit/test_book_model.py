@@ -9,6 +9,7 @@ import pytest
 from storyillus.casting import cast_for, kind_of
 from storyillus.domain import Character, Companion, StoryRequest
 from storyillus.places import places
+from storyillus.writing._phrases import NEARBY
 from storyillus.writing.offline import OfflineStoryWriter
 from storyillus.writing.staging import legacy_book_model, page_characters
 
@@ -98,8 +99,10 @@ def test_the_idea_gives_the_books_setting_and_its_pages_places(
     assert story.setting == setting
     seen = {page.place for page in story.pages}
     assert places_seen <= seen
-    # Pages away from the setting are only the ones the story brings home at bedtime.
-    assert seen <= {setting, "bedroom"}
+    # Pages away from the setting are the story's tries at nearby places (goals.toml
+    # "nearby") and the ones it brings home at bedtime.
+    nearby = {places().mentions(p)[0].name for p in NEARBY.get(setting, [])}
+    assert seen <= {setting, "bedroom"} | nearby
     assert all(place in places().names for place in seen)
 
 

@@ -1,0 +1,273 @@
+"""The offline writer follows the idea: its goal, things, places, and the goal paid off."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from storyillus._exceptions import VocabularyError
+from storyillus.domain import Character, Companion, Story, StoryRequest
+from storyillus.places import places
+from storyillus.writing import _phrases
+from storyillus.writing.idea import read_idea
+from storyillus.writing.offline import OfflineStoryWriter
+
+WRITER = OfflineStoryWriter()
+
+# (kind, idea, setting, words on several pages, words together on the last pages, goal)
+IDEAS = [
+    (
+        "journey",
+        "Sofía must return a lost dinosaur egg to its mother in a prehistoric jungle",
+        "prehistoric jungle",
+        ["egg"],
+        ["egg", "mother"],
+        "return",
+    ),
+    (
+        "bedtime fear",
+        "Sofía is scared of the dark at bedtime",
+        "bedroom",
+        ["dark"],
+        ["dark", "afraid"],
+        "fear",
+    ),
+    (
+        "first day",
+        "Sofía's first day at school",
+        "classroom",
+        ["friend"],
+        ["new friend"],
+        "friends",
+    ),
+    (
+        "baking",
+        "Sofía wants to bake a birthday cake for Grandma in the kitchen",
+        "kitchen",
+        ["cake"],
+        ["cake", "baked"],
+        "bake",
+    ),
+    (
+        "sport",
+        "Sofía wants to win the big race at the park",
+        "park",
+        ["race"],
+        ["won", "race"],
+        "win",
+    ),
+    ("winter", "Sofía builds a snowman in the snow", "snow", ["snowman"], ["snowman"], "build"),
+    (
+        "sea",
+        "Sofía has to find a lost treasure map by the sea",
+        "sea",
+        ["map"],
+        ["found", "map"],
+        "find",
+    ),
+    (
+        "space",
+        "Sofía flies to the moon in a rocket",
+        "moon",
+        ["moon"],
+        ["flown to the moon"],
+        "visit",
+    ),
+    (
+        "city",
+        "Sofía must find her lost kitten in the city",
+        "city",
+        ["kitten"],
+        ["found", "kitten"],
+        "find",
+    ),
+    (
+        "farm",
+        "Sofía helps the farmer find his cow on the farm",
+        "farm",
+        ["cow"],
+        ["helped the farmer"],
+        "help",
+    ),
+    (
+        "companion",
+        "Sofía and her robot friend Bolt have to find a hidden key",
+        "meadow",
+        ["key"],
+        ["found", "key"],
+        "find",
+    ),
+    (
+        "pet",
+        "Sofía looks after a new puppy in the garden",
+        "garden",
+        ["puppy"],
+        ["puppy", "happy"],
+        "care",
+    ),
+    (
+        "learning",
+        "Sofía learns to ride a bike in the park",
+        "park",
+        ["bike"],
+        ["learned to ride a bike"],
+        "learn",
+    ),
+]
+NONSENSE = [
+    r"dreaming about a (return|find|bake|win|build|help)",
+    r"about an? (return|mother|first|race)\b",
+    r"\ba (return|help|learn)s? and\b",
+    r"the egg's mother was back",
+    r"\{|\}",
+    r"\bNone\b",
+]
+SENTENCE_WORDS = {"young": 11, "middle": 16, "older": 26}
+
+
+def sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+|(?<=[.!?][\"”’'])\s+", text.strip())
+    merged: list[str] = []
+    for part in parts:
+        first = next((c for c in part if c.isalpha()), "")
+        if merged and first.islower():
+            merged[-1] += " " + part
+        elif part:
+            merged.append(part)
+    return merged
+
+
+def write(idea: str, age: int = 6, pages: int = 8, seed: int = 1) -> Story:
+    hero = Character.create(
+        "Sofía", age, ["brave", "curious"], ["drawing"], [Companion("Tom", "brother")], ""
+    )
+    return WRITER.write(StoryRequest.create(hero, idea, [], "", pages), seed)
+
+
+def level(age: int) -> str:
+    return "young" if age <= 5 else "middle" if age <= 8 else "older"
+
+
+@pytest.mark.parametrize(
+    ("kind", "idea", "setting", "key", "payoff", "goal"), IDEAS, ids=[i[0] for i in IDEAS]
+)
+def test_idea_is_read(
+    kind: str, idea: str, setting: str, key: list[str], payoff: list[str], goal: str
+) -> None:
+    read = read_idea(idea, ("Sofía",))
+    assert read.goal == goal
+    assert "return and" not in read.clause
+
+
+@pytest.mark.parametrize(
+    ("kind", "idea", "setting", "key", "payoff", "goal"), IDEAS, ids=[i[0] for i in IDEAS]
+)
+@pytest.mark.parametrize(("age", "pages", "seed"), [(4, 6, 0), (7, 8, 1), (10, 12, 2)])
+def test_book_follows_the_idea(
+    kind: str,
+    idea: str,
+    setting: str,
+    key: list[str],
+    payoff: list[str],
+    goal: str,
+    age: int,
+    pages: int,
+    seed: int,
+) -> None:
+    story = write(idea, age, pages, seed)
+    texts = [page.text.lower() for page in story.pages]
+    assert story.setting == setting
+    # The idea's key things are named on several pages.
+    for word in key:
+        assert sum(word in text for text in texts) >= 2, (word, texts)
+    # The goal is paid off near the end, in plain words, all on one page.
+    assert any(all(w in text for w in payoff) for text in texts[-4:]), (payoff, texts[-4:])
+    # Places: the first page at the setting, every place from the vocabulary, some moving.
+    names = set(places().names)
+    assert story.pages[0].place == setting
+    assert all(page.place in names for page in story.pages)
+    assert story.pages[-1].place == "bedroom"
+    seen: Counter[str] = Counter()
+    for page in story.pages:
+        assert page.characters[0] == "Sofía"
+        for pattern in NONSENSE:
+            assert not re.search(pattern, page.text + " " + page.scene), (pattern, page.text)
+        for sentence in sentences(page.text):
+            seen[sentence.lower()] += 1
+            # Speech and one-line tellings aside, sentences fit the reader's age.
+            if '"' not in sentence:
+                assert len(sentence.split()) <= SENTENCE_WORDS[level(age)] + 10, sentence
+    assert not [s for s, n in seen.items() if n > 1]
+
+
+@pytest.mark.parametrize("idea", [i[1] for i in IDEAS])
+def test_tries_happen_at_other_places(idea: str) -> None:
+    story = write(idea, 7, 10, 3)
+    assert len({page.place for page in story.pages}) >= 3, [p.place for p in story.pages]
+
+
+def test_young_sentences_are_shorter_than_older_ones() -> None:
+    def mean(age: int) -> float:
+        words = [
+            len(s.split()) for i in IDEAS for p in write(i[1], age).pages for s in sentences(p.text)
+        ]
+        return sum(words) / len(words)
+
+    assert mean(4) + 3 < mean(10)
+
+
+def test_scenes_name_the_page_place_and_the_thing() -> None:
+    story = write(IDEAS[0][1], 7, 10, 1)
+    for page in story.pages[1:-1]:
+        assert "egg" in page.scene, page.scene
+        where = page.place.replace("prehistoric ", "")
+        assert where in page.scene.lower() or page.place == "prehistoric jungle", page.scene
+
+
+def test_the_dinosaur_egg_goes_back_to_its_mother() -> None:
+    for seed in range(6):
+        story = write(IDEAS[0][1], 6, 8, seed)
+        text = " ".join(p.text for p in story.pages)
+        assert "squirrel" not in text and "dreaming about" not in text
+        assert "back with its mother" in " ".join(p.text for p in story.pages[-4:])
+
+
+@pytest.mark.parametrize("phrasing", ["must return", "has to bring back", "wants to give back"])
+def test_goal_phrasings(phrasing: str) -> None:
+    idea = read_idea(f"Mia {phrasing} the egg to its mother", ("Mia",))
+    assert idea.goal == "return"
+    assert idea.thing is not None and idea.thing.head == "egg"
+    assert idea.whom is not None and idea.whom.head == "mother"
+
+
+def test_same_seed_same_book() -> None:
+    assert write(IDEAS[0][1], seed=4) == write(IDEAS[0][1], seed=4)
+
+
+def test_a_broken_goal_placeholder_fails_with_file_and_line(tmp_path: Path) -> None:
+    folder = tmp_path / "phrases"
+    shutil.copytree(_phrases.DATA_DIR, folder)
+    goals = folder / "goals.toml"
+    text = goals.read_text(encoding="utf-8")
+    broken = text.replace("{the_whom} at last", "{the_whoom} at last", 1)
+    goals.write_text(broken, encoding="utf-8")
+    line = (
+        broken.splitlines().index(next(line for line in broken.splitlines() if "the_whoom" in line))
+        + 1
+    )
+    with pytest.raises(VocabularyError, match=rf"goals\.toml, line {line}.*the_whoom"):
+        _phrases.load(folder)
+
+
+def test_nearby_places_must_name_a_place(tmp_path: Path) -> None:
+    folder = tmp_path / "phrases"
+    shutil.copytree(_phrases.DATA_DIR, folder)
+    goals = folder / "goals.toml"
+    text = goals.read_text(encoding="utf-8")
+    goals.write_text(text.replace('"in a dark cave"', '"in a dark hole"'), encoding="utf-8")
+    with pytest.raises(VocabularyError, match=r"goals\.toml.*dark hole"):
+        _phrases.load(folder)
