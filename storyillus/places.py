@@ -232,12 +232,12 @@ class _Checker:
 
     def __init__(self, path: Path) -> None:
         # Imported here: the illustrators will import this module, and these import them.
-        from storyillus.illustration._offline_props import PROPS, SYNONYMS
         from storyillus.illustration._offline_scenes import PAINTERS
+        from storyillus.things import things
 
         self.path = path
         self.painters = set(PAINTERS)
-        self.drawable = set(PROPS) | set(SYNONYMS)
+        self.things = things()
         self.claimed: dict[str, str] = {}
 
     def place(self, name: str, entry: Any, line: int | None) -> Place:
@@ -290,8 +290,8 @@ class _Checker:
         if not _is_list_of_str(props):
             raise fail("props must be a list of strings")
         for prop in props:
-            if prop not in self.drawable:
-                raise fail(f"prop {prop!r} cannot be drawn (not in PROPS or SYNONYMS)")
+            if self.things.lookup(prop) is None:
+                raise fail(f"prop {prop!r} cannot be drawn (no thing of {self.things.path})")
         painter = entry["painter"]
         if painter not in self.painters:
             known = ", ".join(sorted(self.painters))

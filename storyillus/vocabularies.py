@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from storyillus.casting import look_words
 from storyillus.places import places
+from storyillus.poses import poses
+from storyillus.things import things
 from storyillus.writing import _phrases
 
 
 def load_vocabularies() -> None:
-    """Load places, looks and the offline writer's phrases; raise VocabularyError if broken."""
+    """Load places, things, poses, looks and the offline writer's phrases; raise
+    VocabularyError if broken."""
+    things()
+    poses()
     places()
     look_words()
     _phrases.SETTING_DATA  # loaded and checked when the module was imported  # noqa: B018

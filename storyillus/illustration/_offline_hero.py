@@ -172,23 +172,76 @@ def hero_box(x: float, feet_y: float, height: float) -> tuple[float, float, floa
 
 
 def hand_position(x: float, feet_y: float, height: float, pose: str, m: int) -> Point:
-    """Where the leading hand (on side ``m``) is for a pose; "hold" holds up a portrait."""
+    """Where the leading hand (on side ``m``) is for a pose: where a held thing goes."""
     k = height / 100
-    top = feet_y - height
-    lead = _hands(pose)[1]
-    return (x + m * lead[0] * k, top + lead[1] * k)
+    shape = POSES[pose]
+    lead = shape.hands[1]
+    return (x + m * lead[0] * k, feet_y - height + (lead[1] + shape.drop) * k)
+
+
+Leg = tuple[Point, Point, Point]
+"""Hip, knee and ankle in hero units (the figure 100 tall, feet at 100), leading side +x."""
+
+
+@dataclass(frozen=True)
+class PoseShape:
+    """How the figure stands in a pose, in hero units (leading side is +x)."""
+
+    hands: tuple[Point, Point]
+    """(trailing hand, leading hand), before ``drop``."""
+    legs: tuple[Leg, Leg] | None = None
+    """(trailing leg, leading leg), or None for the two straight legs of standing."""
+    drop: float = 0.0
+    """How far the head, body and arms come down (sitting, kneeling) or up (on a seat)."""
+    closed_eyes: bool = False
+
+
+POSES: dict[str, PoseShape] = {
+    "wave": PoseShape(((-21, 66), (27, 22))),
+    "down": PoseShape(((-21, 66), (21, 66))),
+    "cheer": PoseShape(((-26, 20), (26, 20))),
+    "point": PoseShape(((-21, 66), (34, 44))),
+    "hips": PoseShape(((-22, 58), (22, 58))),
+    "hold": PoseShape(((-21, 66), (25, 38))),
+    # a stride: the leading leg forward, the arms swinging against the legs
+    "walk": PoseShape(
+        ((-8, 66), (24, 60)),
+        (((-6.5, 66), (-10, 80), (-16, 92)), ((6.5, 66), (12, 79), (15, 94))),
+    ),
+    # cross-legged on the ground, hands on the knees
+    "sit": PoseShape(
+        ((-20, 64), (20, 64)),
+        (((-6.5, 86), (-21, 88), (4, 95)), ((6.5, 86), (21, 88), (-4, 96))),
+        drop=20,
+    ),
+    # kneeling at work, both hands at the blocks in front
+    "build": PoseShape(
+        ((-6, 66), (24, 62)),
+        (((-6.5, 80), (-17, 84), (-12, 95)), ((6.5, 80), (18, 84), (13, 95))),
+        drop=14,
+    ),
+    # one arm reaching forward over the water, the other pulling back; legs under water
+    "swim": PoseShape(((-31, 52), (33, 34)), drop=0),
+    # on a seat (a bike's saddle, a horse's back): legs down its sides, hands forward
+    "ride": PoseShape(
+        ((14, 58), (25, 56)),
+        (((-6.5, 66), (-13, 76), (-11, 88)), ((6.5, 66), (14, 76), (9, 88))),
+    ),
+    "sleep": PoseShape(((-19, 64), (19, 64)), closed_eyes=True),
+}
+"""Every pose the figure can take; ``storyillus/data/poses.toml`` says which words ask for
+which (a pose there must be drawn here)."""
 
 
 def _hands(pose: str) -> tuple[Point, Point]:
     """(trailing hand, leading hand) in hero units for a pose (leading side is +x)."""
-    return {
-        "wave": ((-21, 66), (27, 22)),
-        "down": ((-21, 66), (21, 66)),
-        "cheer": ((-26, 20), (26, 20)),
-        "point": ((-21, 66), (34, 44)),
-        "hips": ((-22, 58), (22, 58)),
-        "hold": ((-21, 66), (25, 38)),
-    }[pose]
+    return POSES[pose].hands
+
+
+WATER: Color = (96, 176, 230)
+"""The water a swimmer is in when the page has none of its own."""
+BLOCKS: tuple[Color, ...] = ((236, 96, 90), (250, 200, 70), (96, 164, 230), (120, 196, 110))
+"""The toy blocks a builder stacks."""
 
 
 def draw_hero(
@@ -209,10 +262,15 @@ def draw_hero(
     it turns towards: the three-quarter view of a character sheet.
     """
     k = height / 100
-    top = feet_y - height
+    shape = POSES[pose]
+    # The head, body and arms are drawn ``drop`` lower; the legs keep the ground (``leg_p``).
+    top = feet_y - height + shape.drop * k
 
     def p(a: float, b: float) -> Point:
         return (x + a * k, top + b * k)
+
+    def leg_p(a: float, b: float) -> Point:
+        return (x + m * a * k, feet_y - height + b * k)
 
     def box(a0: float, b0: float, a1: float, b1: float) -> tuple[float, float, float, float]:
         return (x + a0 * k, top + b0 * k, x + a1 * k, top + b1 * k)
@@ -243,7 +301,11 @@ def draw_hero(
             pen.circle(*p(side * 14, 5), 7.5 * k, hair)
 
     # legs and shoes
-    if look.outfit == "pants":
+    if shape.legs is not None:
+        _posed_legs(pen, look, shape.legs, leg_p, k)
+    elif pose == "swim":
+        pass  # under the water drawn over the body below
+    elif look.outfit == "pants":
         for side in (-1, 1):
             pen.rect(box(side * 6.5 - 5.5, 64, side * 6.5 + 5.5, 94), pants, radius=2.5 * k)
     else:
@@ -252,7 +314,7 @@ def draw_hero(
         if look.outfit == "shorts":
             for side in (-1, 1):
                 pen.rect(box(side * 6.5 - 6, 64, side * 6.5 + 6, 79), pants, radius=2.5 * k)
-    for side in (-1, 1):
+    for side in (-1, 1) if shape.legs is None and pose != "swim" else ():
         pen.ellipse(box(side * 7.5 - 7, 91, side * 7.5 + 7, 100), look.shoes)
         pen.ellipse(box(side * 7.5 - 4, 92.5, side * 7.5 + 1, 95), lighten(look.shoes, 0.4), line=0)
 
@@ -292,6 +354,9 @@ def draw_hero(
     eye = (46, 34, 44)
     for side in (-1, 1):
         ex = side * 6.5 + gaze
+        if shape.closed_eyes:
+            pen.arc(box(ex - 2.8, 21.5, ex + 2.8, 26.5), 20, 160, eye, 1.1 * k)
+            continue
         pen.ellipse(box(ex - 2.3, 21.2, ex + 2.3, 27.4), eye, line=0)
         pen.circle(*p(ex + 0.8, 22.9), 1.0 * k, (255, 255, 255), line=0)
         pen.arc(
@@ -348,6 +413,155 @@ def draw_hero(
         pen.polygon([p(bx, by), p(bx - 5, by - 4), p(bx - 5, by + 4)], (240, 90, 120))
         pen.polygon([p(bx, by), p(bx + 5, by - 4), p(bx + 5, by + 4)], (240, 90, 120))
         pen.circle(*p(bx, by), 1.6 * k, (250, 130, 160))
+    if pose == "swim":
+        _water(pen, p, k)
+    elif pose == "build":
+        _blocks(pen, leg_p, k)
+
+
+@dataclass(frozen=True)
+class Seat:
+    """Where a rider sits on what it rides, in the ridden thing's height ``s``."""
+
+    size: float
+    """The ridden thing's height against the rider's standing height."""
+    dx: float
+    """The seat's distance behind the thing's middle."""
+    height: float
+    """The seat's height above the thing's bottom."""
+    in_front: bool = False
+    """Whether the thing's front is drawn again over the rider (a boat's hull)."""
+
+
+SEATS: dict[str, Seat] = {
+    "bicycle": Seat(0.62, 0.12, 0.72),
+    "horse": Seat(0.9, 0.05, 0.62),
+    "unicorn": Seat(0.9, 0.05, 0.62),
+    "boat": Seat(1.0, 0.22, 0.4, in_front=True),
+}
+"""What the figure can ride: ``storyillus/data/poses.toml`` names these for "ride"."""
+RIDE_POSE = {"boat": "wave"}
+"""In a boat the legs are out of sight: the rider waves; elsewhere the legs straddle."""
+
+
+def draw_rider(
+    pen: Pen,
+    x: float,
+    ground_y: float,
+    height: float,
+    look: Look,
+    vehicle: str,
+    m: int = 1,
+    grin: bool = False,
+) -> None:
+    """The figure riding ``vehicle`` (a key of SEATS), which stands on ``ground_y`` at ``x``."""
+    seat = SEATS[vehicle]
+    s = seat.size * height
+    draw = getattr(props, vehicle)
+    draw(pen, x, ground_y, s, m)
+    seat_x, seat_y = x - m * seat.dx * s, ground_y - seat.height * s
+    # The hips (66 hero units down) sit on the seat.
+    feet_y = seat_y + 0.34 * height
+    pose = RIDE_POSE.get(vehicle, "ride")
+    draw_hero(pen, seat_x, feet_y, height, look, pose, m, m * 0.8, grin)
+    if seat.in_front:
+        props.boat_hull(pen, x, ground_y, s, m)
+
+
+BED_SIZE = 0.5
+"""A bed's height against the sleeper's standing height."""
+BLANKET: Color = (150, 178, 232)
+HEAD_AT = 0.62
+"""How far from the bed's middle the sleeper's head lies, in the bed's height."""
+
+
+def draw_sleeper(
+    pen: Pen, x: float, ground_y: float, height: float, look: Look, m: int = 1
+) -> None:
+    """The figure asleep in a bed standing on ``ground_y`` at ``x``, its head at side ``-m``.
+
+    The figure is drawn standing on a clear layer, turned to lie on the mattress and
+    tucked in from the waist down.
+    """
+    s = BED_SIZE * height
+    props.bed(pen, x, ground_y, s, m, blanket=False)
+    lying = s * 1.75  # the sleeper's length: the head on the pillow, the feet at the foot
+    k = lying / 100
+    # the layer, in page coordinates: the standing figure's box
+    lx0, ly0 = x - 40 * k, ground_y - 106 * k
+    size = (max(1, round(80 * k * pen.k)), max(1, round(110 * k * pen.k)))
+    layer = Image.new("RGBA", size, (0, 0, 0, 0))
+    layer_pen = pen.on(layer, lx0, ly0, pen.k)
+    feet = ground_y - 8 * k
+    draw_hero(layer_pen, x, feet, lying, look, "sleep", m)
+    head_u, head_v = layer_pen._p(x, feet - lying + 22 * k)
+    turned = layer.rotate(90 * m, expand=True, resample=Image.Resampling.BICUBIC)
+    w, h = layer.size
+    # where the head's centre lands once turned (a quarter turn about the layer)
+    hu, hv = (head_v, w - head_u) if m > 0 else (h - head_v, head_u)
+    pillow_x, pillow_y = pen._p(x - m * HEAD_AT * s, ground_y - 0.66 * s)
+    pen.img.paste(turned, (round(pillow_x - hu), round(pillow_y - hv)), turned)
+    # the blanket, from the waist to the foot of the bed, over the legs
+    waist = x - m * HEAD_AT * s + m * (66 - 22) * k
+    foot = x + m * 1.08 * s
+    x0, x1 = min(waist, foot), max(waist, foot)
+    bumps = [
+        (
+            x0 + (x1 - x0) * i / 8,
+            ground_y - (0.96 if 0 < i < 8 else 0.6) * s - math.sin(i * 0.9) * 0.05 * s,
+        )
+        for i in range(9)
+    ]
+    pen.polygon([*bumps, (x1, ground_y - 0.3 * s), (x0, ground_y - 0.3 * s)], BLANKET)
+    for i in range(1, 4):
+        bx = x0 + (x1 - x0) * i / 4
+        pen.line(
+            [(bx, ground_y - 0.8 * s), (bx, ground_y - 0.33 * s)], darken(BLANKET, 0.15), 0.02 * s
+        )
+    # the folded-back top of the blanket at the waist
+    fold = waist if m > 0 else waist - 0.1 * s
+    pen.rect(
+        (fold, ground_y - 0.96 * s, fold + 0.1 * s, ground_y - 0.3 * s),
+        lighten(BLANKET, 0.5),
+        radius=0.04 * s,
+    )
+
+
+def _posed_legs(
+    pen: Pen, look: Look, legs: tuple[Leg, Leg], p: Callable[[float, float], Point], k: float
+) -> None:
+    """Bent legs (hip, knee, ankle) and their shoes; ``p`` maps hero units, mirrored."""
+    bare = look.outfit != "pants"
+    for hip, knee, ankle in legs:
+        points = [p(*hip), p(*knee), p(*ankle)]
+        if bare:
+            pen.stroke(points, look.skin, 8.4 * k)
+            if look.outfit == "shorts":
+                half = ((hip[0] + knee[0]) / 2, (hip[1] + knee[1]) / 2)
+                pen.stroke([p(*hip), p(*half)], look.pants, 12 * k)
+        else:
+            pen.stroke(points, look.pants, 11 * k)
+        fx, fy = ankle
+        pen.ellipse((*p(fx - 7, fy - 2), *p(fx + 7, fy + 7)), look.shoes)
+
+
+def _water(pen: Pen, p: Callable[[float, float], Point], k: float) -> None:
+    """The water a swimmer is in, over the body from the waist down, with ripples."""
+    pen.ellipse((*p(-46, 58), *p(46, 104)), WATER, a=235, line=0.6)
+    for a, b, w in ((-30, 61, 14), (14, 62, 18), (-6, 72, 12), (22, 80, 10), (-26, 84, 12)):
+        x0, y0 = p(a - w / 2, b)
+        x1, y1 = p(a + w / 2, b + 3)
+        pen.arc((x0, y0, x1, y1), 200, 340, lighten(WATER, 0.6), 1.1 * k)
+    for a, b in ((-36, 52), (38, 30), (36, 40)):
+        pen.circle(*p(a, b), 1.8 * k, lighten(WATER, 0.75), line=0)
+
+
+def _blocks(pen: Pen, p: Callable[[float, float], Point], k: float) -> None:
+    """A little tower of toy blocks on the leading side: what the builder is building."""
+    for a, b, colour in ((24, 100, BLOCKS[0]), (33.5, 100, BLOCKS[1]), (28.5, 91, BLOCKS[2])):
+        x0, y0 = p(a - 4.5, b - 9)
+        x1, y1 = p(a + 4.5, b)
+        pen.rect((min(x0, x1), y0, max(x0, x1), y1), colour, radius=1.2 * k)
 
 
 def _emblem(pen: Pen, look: Look, p: Callable[[float, float], Point], k: float) -> None:

@@ -1,4 +1,7 @@
-"""Props for the offline illustrator: the things a scene's words name, drawn simply.
+"""Drawings for the offline illustrator: the things a scene's words name, drawn simply.
+
+Which words name which thing, where it sits and how big it is are data
+(``storyillus/data/things.toml``, loaded by ``storyillus.things``).
 
 Every prop is drawn by a function ``draw(pen, x, y, s, m)``: ``(x, y)`` is the middle of
 its bottom edge, ``s`` its height in pixels and ``m`` +1 or -1 to face right or left.
@@ -7,11 +10,10 @@ its bottom edge, ``s`` its height in pixels and ``m`` +1 or -1 to face right or 
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
 from itertools import pairwise
 
+from storyillus import _wordmatch
 from storyillus.illustration._offline_paint import (
     Color,
     Pen,
@@ -20,20 +22,9 @@ from storyillus.illustration._offline_paint import (
     lighten,
     star_points,
 )
+from storyillus.things import Thing, things
 
 DrawFn = Callable[[Pen, float, float, float, int], None]
-
-
-@dataclass(frozen=True)
-class Prop:
-    name: str
-    draw: DrawFn
-    kind: str
-    """"ground" stands on the floor, "sky" floats, "water" swims when there is water."""
-    size: float
-    """Height relative to the hero's height when standing level with the hero."""
-    aspect: float
-    """Width over height."""
 
 
 def _face(pen: Pen, x: float, y: float, s: float, smile: bool = True) -> None:
@@ -768,8 +759,8 @@ def castle(pen: Pen, x: float, y: float, s: float, m: int) -> None:
     )
 
 
-def boat(pen: Pen, x: float, y: float, s: float, m: int) -> None:
-    hull = (210, 96, 80)
+def boat_hull(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    """The boat's hull alone: drawn again over a rider sitting in the boat."""
     pen.polygon(
         [
             (x - 0.55 * s, y - 0.34 * s),
@@ -777,9 +768,15 @@ def boat(pen: Pen, x: float, y: float, s: float, m: int) -> None:
             (x + 0.4 * s, y),
             (x - 0.4 * s, y),
         ],
-        hull,
+        (210, 96, 80),
     )
     pen.rect((x - 0.55 * s, y - 0.34 * s, x + 0.55 * s, y - 0.26 * s), (250, 248, 240), line=0.5)
+    for k in range(3):
+        pen.circle(x - 0.3 * s + k * 0.3 * s, y - 0.17 * s, 0.04 * s, (250, 248, 240), line=0.5)
+
+
+def boat(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    boat_hull(pen, x, y, s, m)
     pen.line([(x, y - 0.34 * s), (x, y - 1.0 * s)], (130, 96, 70), 0.04 * s)
     pen.polygon(
         [
@@ -800,8 +797,6 @@ def boat(pen: Pen, x: float, y: float, s: float, m: int) -> None:
     pen.polygon(
         [(x, y - 1.0 * s), (x + m * 0.14 * s, y - 0.96 * s), (x, y - 0.92 * s)], (90, 160, 230)
     )
-    for k in range(3):
-        pen.circle(x - 0.3 * s + k * 0.3 * s, y - 0.17 * s, 0.04 * s, (250, 248, 240), line=0.5)
 
 
 def train(pen: Pen, x: float, y: float, s: float, m: int) -> None:
@@ -1310,161 +1305,511 @@ def rainbow(pen: Pen, x: float, y: float, s: float, m: int) -> None:
             pen.circle(cx + dx * s, y - r * s * 0.5, r * s, (255, 255, 255), line=0.6)
 
 
-PROPS: dict[str, Prop] = {
-    p.name: p
-    for p in (
-        Prop("rocket", rocket, "ground", 0.95, 0.62),
-        Prop("star", star, "sky", 0.2, 1.0),
-        Prop("moon", moon, "sky", 0.28, 1.0),
-        Prop("planet", planet, "sky", 0.3, 1.2),
-        Prop("telescope", telescope, "ground", 0.6, 0.95),
-        Prop("robot", robot, "ground", 0.55, 0.95),
-        Prop("flower", flower, "ground", 0.32, 0.8),
-        Prop("tree", tree, "ground", 0.95, 0.9),
-        Prop("mushroom", mushroom, "ground", 0.28, 0.85),
-        Prop("butterfly", butterfly, "sky", 0.16, 1.0),
-        Prop("bird", bird, "sky", 0.16, 1.2),
-        Prop("owl", owl, "ground", 0.25, 0.66),
-        Prop("rabbit", rabbit, "ground", 0.28, 0.7),
-        Prop("frog", frog, "ground", 0.2, 1.1),
-        Prop("apple", apple, "ground", 0.25, 0.95),
-        Prop("bicycle", bicycle, "ground", 0.45, 1.3),
-        Prop("kite", kite, "sky", 0.35, 0.7),
-        Prop("balloon", balloon, "sky", 0.55, 0.7),
-        Prop("ball", ball, "ground", 0.22, 1.0),
-        Prop("book", book, "ground", 0.28, 1.05),
-        Prop("map", map_, "ground", 0.3, 1.45),
-        Prop("key", key, "ground", 0.3, 0.6),
-        Prop("chest", chest, "ground", 0.32, 0.8),
-        Prop("lantern", lantern, "ground", 0.3, 0.55),
-        Prop("cake", cake, "ground", 0.3, 1.1),
-        Prop("gift", gift, "ground", 0.3, 1.0),
-        Prop("crown", crown, "ground", 0.3, 1.0),
-        Prop("umbrella", umbrella, "ground", 0.55, 1.1),
-        Prop("house", house, "ground", 0.7, 1.05),
-        Prop("castle", castle, "ground", 0.75, 1.05),
-        Prop("boat", boat, "water", 0.5, 1.1),
-        Prop("train", train, "ground", 0.42, 1.25),
-        Prop("car", car, "ground", 0.32, 1.25),
-        Prop("tent", tent, "ground", 0.5, 1.4),
-        Prop("snowman", snowman, "ground", 0.6, 0.75),
-        Prop("shell", shell, "ground", 0.18, 1.1),
-        Prop("fish", fish, "water", 0.2, 1.15),
-        Prop("whale", whale, "water", 0.35, 2.0),
-        Prop("duck", duck, "ground", 0.22, 1.2),
-        Prop("turtle", turtle, "ground", 0.2, 1.5),
-        Prop("cat", cat, "ground", 0.32, 0.72),
-        Prop("dog", dog, "ground", 0.36, 0.8),
-        Prop("teddy", teddy, "ground", 0.3, 0.75),
-        Prop("dragon", dragon, "ground", 0.75, 1.2),
-        Prop("unicorn", unicorn, "ground", 0.7, 1.1),
-        Prop("sandcastle", sandcastle, "ground", 0.25, 0.95),
-        Prop("rainbow", rainbow, "sky", 0.55, 2.0),
+# --- things added with the things vocabulary (storyillus/data/things.toml) -----------
+
+
+def egg(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    shell_c = (250, 240, 214)
+    pen.ellipse((x - 0.36 * s, y - 1.0 * s, x + 0.36 * s, y), shell_c)
+    for dx, dy, r in ((-0.12, 0.7, 0.07), (0.14, 0.5, 0.09), (-0.1, 0.28, 0.06), (0.1, 0.82, 0.05)):
+        pen.circle(x + dx * s, y - dy * s, r * s, (140, 196, 150), line=0)
+    pen.ellipse(
+        (x - 0.22 * s, y - 0.88 * s, x - 0.1 * s, y - 0.66 * s), lighten(shell_c, 0.7), line=0
+    )
+
+
+def dinosaur(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    green, belly, plate = (120, 184, 120), (226, 236, 170), (240, 150, 90)
+    pen.polygon(
+        [
+            (x - m * 0.2 * s, y - 0.5 * s),
+            (x - m * 0.72 * s, y - 0.1 * s),
+            (x - m * 0.16 * s, y - 0.22 * s),
+        ],
+        green,
+    )
+    for k in range(4):
+        px = x - m * (0.22 - k * 0.14) * s
+        pen.polygon(
+            [(px - 0.07 * s, y - 0.62 * s), (px, y - 0.8 * s), (px + 0.07 * s, y - 0.62 * s)],
+            plate,
+        )
+    for dx in (-0.16, 0.14):
+        pen.rect(
+            (x + dx * s - 0.07 * s, y - 0.3 * s, x + dx * s + 0.07 * s, y), green, radius=0.04 * s
+        )
+    pen.ellipse((x - 0.34 * s, y - 0.7 * s, x + 0.34 * s, y - 0.16 * s), green)
+    pen.ellipse(
+        (x - 0.18 * s + m * 0.08 * s, y - 0.5 * s, x + 0.18 * s + m * 0.08 * s, y - 0.2 * s),
+        belly,
+        line=0,
+    )
+    neck = [
+        (x + m * 0.16 * s, y - 0.6 * s),
+        (x + m * 0.3 * s, y - 0.86 * s),
+        (x + m * 0.44 * s, y - 0.8 * s),
+        (x + m * 0.32 * s, y - 0.5 * s),
+    ]
+    pen.polygon(neck, green)
+    hx, hy = x + m * 0.4 * s, y - 0.88 * s
+    pen.ellipse((hx - 0.16 * s, hy - 0.12 * s, hx + 0.16 * s, hy + 0.1 * s), green)
+    pen.circle(hx + m * 0.04 * s, hy - 0.03 * s, 0.03 * s, (40, 40, 40), line=0)
+    pen.arc(
+        (hx - 0.02 * s, hy - 0.02 * s, hx + 0.14 * s, hy + 0.07 * s)
+        if m > 0
+        else (hx - 0.14 * s, hy - 0.02 * s, hx + 0.02 * s, hy + 0.07 * s),
+        20,
+        160,
+        (50, 90, 50),
+        0.02 * s,
+    )
+
+
+def mooncake(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    crust, top = (214, 150, 80), (236, 180, 100)
+    pen.ellipse((x - 0.5 * s, y - 0.4 * s, x + 0.5 * s, y), darken(crust, 0.1))
+    pen.rect((x - 0.5 * s, y - 0.7 * s, x + 0.5 * s, y - 0.2 * s), crust, line=0)
+    pen.ellipse((x - 0.5 * s, y - 0.96 * s, x + 0.5 * s, y - 0.5 * s), top)
+    for k in range(8):
+        ang = k * math.tau / 8
+        pen.circle(
+            x + math.cos(ang) * 0.36 * s,
+            y - 0.73 * s + math.sin(ang) * 0.16 * s,
+            0.06 * s,
+            lighten(top, 0.2),
+            line=0.5,
+        )
+    pen.ellipse((x - 0.2 * s, y - 0.82 * s, x + 0.2 * s, y - 0.64 * s), darken(top, 0.15), line=0)
+    pen.ellipse((x - 0.12 * s, y - 0.78 * s, x + 0.12 * s, y - 0.68 * s), lighten(top, 0.3), line=0)
+
+
+def seed(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    """A sprouting seed: what a story's seed looks like at picture-book size."""
+    pen.stroke([(x, y - 0.3 * s), (x + m * 0.02 * s, y - 0.7 * s)], (90, 170, 80), 0.06 * s)
+    for side in (-1, 1):
+        pen.ellipse(
+            (
+                x + side * 0.02 * s - (0.3 * s if side < 0 else 0),
+                y - 0.95 * s,
+                x + side * 0.02 * s + (0.3 * s if side > 0 else 0),
+                y - 0.68 * s,
+            ),
+            (120, 200, 100),
+        )
+    pen.ellipse((x - 0.32 * s, y - 0.42 * s, x + 0.32 * s, y), (160, 110, 70))
+    pen.arc(
+        (x - 0.2 * s, y - 0.34 * s, x + 0.1 * s, y - 0.06 * s), 200, 290, (210, 170, 120), 0.04 * s
+    )
+
+
+def beanstalk(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    stalk, leaf = (80, 160, 70), (110, 196, 90)
+    pts = [(x + math.sin(i * 0.9) * 0.12 * s, y - i * s / 10) for i in range(11)]
+    pen.stroke(pts, stalk, 0.09 * s)
+    pen.stroke([(px + 0.05 * s, py) for px, py in pts[:-1]], lighten(stalk, 0.2), 0.03 * s)
+    for i in range(2, 11, 2):
+        px, py = pts[i]
+        side = 1 if i % 4 == 0 else -1
+        pen.ellipse(
+            (
+                px + (0.02 if side > 0 else -0.26) * s,
+                py - 0.07 * s,
+                px + (0.26 if side > 0 else -0.02) * s,
+                py + 0.05 * s,
+            ),
+            leaf,
+        )
+    pen.circle(pts[-1][0], pts[-1][1], 0.05 * s, leaf)
+
+
+def wheelchair(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    frame, tyre, seat_c = (120, 130, 150), (60, 60, 70), (80, 120, 200)
+    r = 0.4 * s
+    wx, wy = x - m * 0.08 * s, y - r
+    pen.line([(x - m * 0.3 * s, y - 1.0 * s), (x - m * 0.3 * s, y - 0.5 * s)], frame, 0.05 * s)
+    pen.rect(
+        (x - m * 0.32 * s - 0.04 * s, y - 0.95 * s, x - m * 0.32 * s + 0.04 * s, y - 0.5 * s),
+        seat_c,
+    )
+    pen.rect((x - 0.32 * s, y - 0.56 * s, x + 0.32 * s, y - 0.46 * s), seat_c, radius=0.03 * s)
+    pen.line([(x + m * 0.3 * s, y - 0.5 * s), (x + m * 0.4 * s, y - 0.12 * s)], frame, 0.04 * s)
+    pen.circle(x + m * 0.4 * s, y - 0.08 * s, 0.08 * s, tyre)
+    pen.circle(wx, wy, r, tyre)
+    pen.circle(wx, wy, r * 0.84, (226, 230, 238), line=0)
+    pen.circle(wx, wy, r * 0.72, frame, line=0.5)
+    pen.circle(wx, wy, r * 0.64, (226, 230, 238), line=0)
+    for k in range(4):
+        ang = k * math.pi / 4
+        pen.line(
+            [
+                (wx - math.cos(ang) * r * 0.64, wy - math.sin(ang) * r * 0.64),
+                (wx + math.cos(ang) * r * 0.64, wy + math.sin(ang) * r * 0.64),
+            ],
+            frame,
+            0.015 * s,
+        )
+    pen.circle(wx, wy, r * 0.1, frame)
+
+
+def bed(pen: Pen, x: float, y: float, s: float, m: int, blanket: bool = True) -> None:
+    """A bed seen from the side, the pillow at side ``-m``; a sleeper's bed has no blanket
+    yet (``storyillus.illustration._offline_hero.draw_sleeper`` tucks the sleeper in)."""
+    wood, sheet, quilt = (170, 116, 80), (246, 244, 250), (150, 178, 232)
+    for dx in (-1.08, 1.0):
+        pen.rect((x + dx * s, y - 0.3 * s, x + (dx + 0.08) * s, y), darken(wood, 0.15))
+    head = x - m * 1.14 * s
+    pen.rect(
+        (min(head, head + m * 0.12 * s), y - 1.0 * s, max(head, head + m * 0.12 * s), y - 0.2 * s),
+        wood,
+        radius=0.05 * s,
+    )
+    foot = x + m * 1.1 * s
+    pen.rect(
+        (min(foot, foot - m * 0.1 * s), y - 0.7 * s, max(foot, foot - m * 0.1 * s), y - 0.2 * s),
+        wood,
+        radius=0.04 * s,
+    )
+    pen.rect((x - 1.04 * s, y - 0.32 * s, x + 1.04 * s, y - 0.2 * s), wood)
+    pen.rect((x - 1.02 * s, y - 0.56 * s, x + 1.02 * s, y - 0.3 * s), sheet, radius=0.05 * s)
+    px = x - m * 0.7 * s
+    pen.ellipse((px - 0.24 * s, y - 0.76 * s, px + 0.2 * s, y - 0.52 * s), (255, 252, 246))
+    if blanket:
+        x0, x1 = (x - 0.58 * s, x + 1.02 * s) if m > 0 else (x - 1.02 * s, x + 0.58 * s)
+        pen.rect((x0, y - 0.6 * s, x1, y - 0.3 * s), quilt, radius=0.04 * s)
+        for i in range(1, 4):
+            bx = x0 + (x1 - x0) * i / 4
+            pen.line([(bx, y - 0.58 * s), (bx, y - 0.32 * s)], darken(quilt, 0.15), 0.02 * s)
+
+
+def monster(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    """A friendly monster: round, furry, one horn each side and a big smile."""
+    fur, horn = (150, 110, 210), (250, 236, 200)
+    for side in (-1, 1):
+        pen.ellipse(
+            (x + side * 0.2 * s - 0.12 * s, y - 0.14 * s, x + side * 0.2 * s + 0.12 * s, y), fur
+        )
+        pen.polygon(
+            [
+                (x + side * 0.2 * s, y - 0.82 * s),
+                (x + side * 0.36 * s, y - 1.0 * s),
+                (x + side * 0.3 * s, y - 0.74 * s),
+            ],
+            horn,
+        )
+        pen.stroke(
+            [(x + side * 0.36 * s, y - 0.5 * s), (x + side * 0.5 * s, y - 0.34 * s)], fur, 0.1 * s
+        )
+    pen.ellipse((x - 0.4 * s, y - 0.9 * s, x + 0.4 * s, y - 0.08 * s), fur)
+    pen.ellipse((x - 0.24 * s, y - 0.5 * s, x + 0.24 * s, y - 0.14 * s), lighten(fur, 0.35), line=0)
+    pen.circle(x, y - 0.66 * s, 0.13 * s, (255, 255, 255))
+    pen.circle(x + m * 0.03 * s, y - 0.66 * s, 0.06 * s, (40, 30, 50), line=0)
+    pen.circle(x + m * 0.05 * s, y - 0.69 * s, 0.02 * s, (255, 255, 255), line=0)
+    pen.chord((x - 0.16 * s, y - 0.56 * s, x + 0.16 * s, y - 0.36 * s), 0, 180, (120, 50, 80))
+    for side in (-1, 1):
+        pen.polygon(
+            [
+                (x + side * 0.09 * s, y - 0.47 * s),
+                (x + side * 0.05 * s, y - 0.47 * s),
+                (x + side * 0.07 * s, y - 0.42 * s),
+            ],
+            (255, 255, 255),
+            line=0,
+        )
+
+
+def horse(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    body, mane = (186, 128, 84), (110, 72, 50)
+    for dx in (-0.28, -0.14, 0.14, 0.28):
+        pen.rect(
+            (x + dx * s - 0.05 * s, y - 0.38 * s, x + dx * s + 0.05 * s, y), body, radius=0.03 * s
+        )
+        pen.rect((x + dx * s - 0.05 * s, y - 0.05 * s, x + dx * s + 0.05 * s, y), mane, line=0)
+    pen.stroke(
+        [
+            (x - m * 0.36 * s, y - 0.56 * s),
+            (x - m * 0.5 * s, y - 0.36 * s),
+            (x - m * 0.46 * s, y - 0.16 * s),
+        ],
+        mane,
+        0.08 * s,
+    )
+    pen.ellipse((x - 0.4 * s, y - 0.66 * s, x + 0.4 * s, y - 0.3 * s), body)
+    neck = [
+        (x + m * 0.18 * s, y - 0.6 * s),
+        (x + m * 0.3 * s, y - 0.9 * s),
+        (x + m * 0.44 * s, y - 0.86 * s),
+        (x + m * 0.36 * s, y - 0.5 * s),
+    ]
+    pen.polygon(neck, body)
+    hx, hy = x + m * 0.42 * s, y - 0.86 * s
+    pen.ellipse((hx - 0.13 * s, hy - 0.1 * s, hx + 0.13 * s, hy + 0.1 * s), body)
+    pen.ellipse(
+        (hx + m * 0.08 * s - 0.08 * s, hy - 0.04 * s, hx + m * 0.08 * s + 0.09 * s, hy + 0.1 * s),
+        lighten(body, 0.15),
+    )
+    pen.polygon(
+        [
+            (hx - 0.05 * s, hy - 0.08 * s),
+            (hx - m * 0.02 * s, hy - 0.2 * s),
+            (hx + 0.03 * s, hy - 0.08 * s),
+        ],
+        body,
+    )
+    for k in range(4):
+        pen.circle(x + m * (0.27 - k * 0.03) * s, y - (0.94 - k * 0.12) * s, 0.06 * s, mane)
+    pen.circle(hx + m * 0.03 * s, hy - 0.02 * s, 0.025 * s, (40, 30, 50), line=0)
+
+
+def cactus(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    green = (96, 170, 100)
+    for side, (h0, h1) in ((-1, (0.42, 0.72)), (1, (0.52, 0.86))):
+        ax = x + side * 0.26 * s
+        pen.rect(
+            (ax - 0.07 * s, y - h1 * s, ax + 0.07 * s, y - h0 * s + 0.07 * s),
+            green,
+            radius=0.07 * s,
+        )
+        pen.rect(
+            (min(x, ax), y - h0 * s - 0.06 * s, max(x, ax), y - h0 * s + 0.06 * s), green, line=0
+        )
+    pen.rect((x - 0.13 * s, y - 1.0 * s, x + 0.13 * s, y), green, radius=0.13 * s)
+    for k in range(3):
+        pen.line(
+            [
+                (x - 0.06 * s + k * 0.06 * s, y - 0.92 * s),
+                (x - 0.06 * s + k * 0.06 * s, y - 0.08 * s),
+            ],
+            darken(green, 0.15),
+            0.015 * s,
+        )
+    pen.circle(x, y - 1.0 * s, 0.06 * s, (240, 110, 150))
+
+
+def pumpkin(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    orange = (240, 140, 50)
+    pen.rect(
+        (x - 0.05 * s, y - 1.0 * s, x + 0.05 * s, y - 0.74 * s), (110, 140, 70), radius=0.02 * s
+    )
+    for dx, w in ((-0.26, 0.3), (0.26, 0.3), (0.0, 0.34)):
+        pen.ellipse(
+            (x + dx * s - w * s, y - 0.8 * s, x + dx * s + w * s, y),
+            orange if dx else lighten(orange, 0.1),
+        )
+    pen.ellipse(
+        (x - 0.5 * s, y - 0.66 * s, x - 0.36 * s, y - 0.2 * s), lighten(orange, 0.35), line=0
+    )
+
+
+def sled(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    wood, runner = (200, 80, 70), (140, 140, 160)
+    pen.stroke(
+        [(x - 0.6 * s, y - 0.1 * s), (x + 0.5 * s, y - 0.1 * s), (x + m * 0.66 * s, y - 0.4 * s)]
+        if m > 0
+        else [(x + 0.6 * s, y - 0.1 * s), (x - 0.5 * s, y - 0.1 * s), (x - 0.66 * s, y - 0.4 * s)],
+        runner,
+        0.07 * s,
+    )
+    for dx in (-0.35, 0.25):
+        pen.line([(x + dx * s, y - 0.12 * s), (x + dx * s, y - 0.45 * s)], runner, 0.06 * s)
+    pen.rect((x - 0.6 * s, y - 0.62 * s, x + 0.5 * s, y - 0.42 * s), wood, radius=0.05 * s)
+    for k in range(4):
+        pen.line(
+            [(x - 0.5 * s + k * 0.28 * s, y - 0.6 * s), (x - 0.5 * s + k * 0.28 * s, y - 0.44 * s)],
+            darken(wood, 0.2),
+            0.02 * s,
+        )
+
+
+def basket(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    wicker, cloth = (206, 156, 96), (236, 96, 96)
+    pen.arc(
+        (x - 0.38 * s, y - 1.0 * s, x + 0.38 * s, y - 0.2 * s),
+        180,
+        360,
+        darken(wicker, 0.15),
+        0.06 * s,
+    )
+    pen.polygon(
+        [(x - 0.22 * s, y - 0.6 * s), (x + 0.25 * s, y - 0.72 * s), (x + 0.3 * s, y - 0.55 * s)],
+        cloth,
+    )
+    pen.polygon(
+        [
+            (x - 0.5 * s, y - 0.6 * s),
+            (x + 0.5 * s, y - 0.6 * s),
+            (x + 0.38 * s, y),
+            (x - 0.38 * s, y),
+        ],
+        wicker,
+    )
+    for k in range(1, 4):
+        yy = y - 0.6 * s + k * 0.15 * s
+        pen.line(
+            [(x - 0.48 * s + k * 0.03 * s, yy), (x + 0.48 * s - k * 0.03 * s, yy)],
+            darken(wicker, 0.2),
+            0.02 * s,
+        )
+    for k in range(-3, 4):
+        pen.line(
+            [(x + k * 0.13 * s, y - 0.6 * s), (x + k * 0.1 * s, y)], darken(wicker, 0.12), 0.015 * s
+        )
+
+
+def cookie(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    dough = (222, 170, 104)
+    pen.circle(x, y - 0.5 * s, 0.5 * s, dough)
+    pen.circle(x - 0.06 * s, y - 0.54 * s, 0.38 * s, lighten(dough, 0.12), line=0)
+    for dx, dy in ((-0.2, 0.66), (0.15, 0.7), (0.22, 0.4), (-0.12, 0.32), (0.02, 0.52)):
+        pen.circle(x + dx * s, y - dy * s, 0.06 * s, (100, 62, 46), line=0)
+
+
+def drum(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    red, skin_c, rim = (220, 70, 70), (248, 240, 222), (250, 200, 70)
+    pen.rect((x - 0.45 * s, y - 0.62 * s, x + 0.45 * s, y - 0.1 * s), red, line=0)
+    pen.ellipse((x - 0.45 * s, y - 0.22 * s, x + 0.45 * s, y), red)
+    for k in range(5):
+        dx = -0.4 + k * 0.2
+        pen.line([(x + dx * s, y - 0.6 * s), (x + (dx + 0.1) * s, y - 0.12 * s)], rim, 0.025 * s)
+    pen.ellipse((x - 0.45 * s, y - 0.74 * s, x + 0.45 * s, y - 0.5 * s), skin_c)
+    for side in (-1, 1):
+        pen.stroke(
+            [(x + side * 0.1 * s, y - 0.66 * s), (x + side * 0.38 * s, y - 1.0 * s)],
+            (170, 116, 80),
+            0.04 * s,
+        )
+        pen.circle(x + side * 0.38 * s, y - 1.0 * s, 0.05 * s, (250, 246, 236))
+
+
+def nest(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    twig = (150, 104, 66)
+    for dx in (-0.2, 0.0, 0.2):
+        pen.ellipse(
+            (x + dx * s - 0.14 * s, y - 0.84 * s, x + dx * s + 0.14 * s, y - 0.44 * s),
+            (160, 206, 236),
+        )
+    pen.chord((x - 0.5 * s, y - 0.8 * s, x + 0.5 * s, y), 0, 180, twig)
+    for k in range(5):
+        yy = y - 0.38 * s + k * 0.07 * s
+        pen.arc(
+            (x - 0.46 * s, yy - 0.1 * s, x + 0.46 * s, yy + 0.1 * s),
+            10,
+            170,
+            darken(twig, 0.25),
+            0.02 * s,
+        )
+
+
+DRAWINGS: dict[str, DrawFn] = {
+    fn.__name__.removesuffix("_"): fn
+    for fn in (
+        rocket,
+        star,
+        moon,
+        planet,
+        telescope,
+        robot,
+        flower,
+        tree,
+        mushroom,
+        butterfly,
+        bird,
+        owl,
+        rabbit,
+        frog,
+        apple,
+        bicycle,
+        kite,
+        balloon,
+        ball,
+        book,
+        map_,
+        key,
+        chest,
+        lantern,
+        cake,
+        gift,
+        crown,
+        umbrella,
+        house,
+        castle,
+        boat,
+        train,
+        car,
+        tent,
+        snowman,
+        shell,
+        fish,
+        fishbowl,
+        whale,
+        duck,
+        turtle,
+        cat,
+        dog,
+        teddy,
+        dragon,
+        unicorn,
+        sandcastle,
+        rainbow,
+        egg,
+        dinosaur,
+        mooncake,
+        seed,
+        beanstalk,
+        wheelchair,
+        bed,
+        monster,
+        horse,
+        cactus,
+        pumpkin,
+        sled,
+        basket,
+        cookie,
+        drum,
+        nest,
     )
 }
+"""Every drawing by its name; ``storyillus/data/things.toml`` says which thing each draws."""
 
-FISHBOWL = Prop("fish", fishbowl, "ground", 0.24, 1.0)
 
-SYNONYMS: dict[str, str] = {
-    "spaceship": "rocket",
-    "spacecraft": "rocket",
-    "starship": "rocket",
-    "rocketship": "rocket",
-    "saturn": "planet",
-    "jupiter": "planet",
-    "mars": "planet",
-    "rose": "flower",
-    "daisy": "flower",
-    "daisies": "flower",
-    "tulip": "flower",
-    "sunflower": "flower",
-    "blossom": "flower",
-    "bouquet": "flower",
-    "oak": "tree",
-    "toadstool": "mushroom",
-    "birdie": "bird",
-    "robin": "bird",
-    "parrot": "bird",
-    "seagull": "bird",
-    "sparrow": "bird",
-    "bunny": "rabbit",
-    "bunnies": "rabbit",
-    "hare": "rabbit",
-    "bike": "bicycle",
-    "balloons": "balloon",
-    "football": "ball",
-    "soccer": "ball",
-    "storybook": "book",
-    "diary": "book",
-    "treasure": "chest",
-    "coin": "chest",
-    "lamp": "lantern",
-    "torch": "lantern",
-    "cupcake": "cake",
-    "birthday": "cake",
-    "present": "gift",
-    "tiara": "crown",
-    "cottage": "house",
-    "palace": "castle",
-    "ship": "boat",
-    "sailboat": "boat",
-    "canoe": "boat",
-    "raft": "boat",
-    "goldfish": "fish",
-    "seashell": "shell",
-    "starfish": "shell",
-    "duckling": "duck",
-    "tortoise": "turtle",
-    "kitten": "cat",
-    "kitty": "cat",
-    "puppy": "dog",
-    "puppies": "dog",
-    "doggy": "dog",
-    "teddybear": "teddy",
-    "bear": "teddy",
-    "pony": "unicorn",
-    "horse": "unicorn",
-    "automobile": "car",
-    "truck": "car",
-    "locomotive": "train",
-    "telescopes": "telescope",
-}
+class _ThingsView(Mapping[str, Thing]):
+    """The drawable things by name, read from the things vocabulary when first asked."""
 
-_WORD = re.compile(r"[a-z]+")
+    def __getitem__(self, name: str) -> Thing:
+        return things()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(things().names)
+
+    def __len__(self) -> int:
+        return len(things())
+
+
+PROPS: Mapping[str, Thing] = _ThingsView()
+FISHBOWL = Thing("fish", (), "ground", 0.24, 1.0, "fishbowl", fishbowl)
+"""A fish on a page without water swims in a bowl."""
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall((text or "").lower())
+    return _wordmatch.words(text)
 
 
 def lookup(word: str) -> str | None:
-    """The prop a word names, with simple plurals ("stars", "butterflies", "boxes")."""
-    candidates = [word]
-    if word.endswith("ies") and len(word) > 4:
-        candidates.append(word[:-3] + "y")
-    if word.endswith("es") and len(word) > 3:
-        candidates.append(word[:-2])
-    if word.endswith("s") and len(word) > 3:
-        candidates.append(word[:-1])
-    if word.endswith("ves") and len(word) > 4:
-        candidates.append(word[:-3] + "f")
-    for candidate in candidates:
-        if candidate in PROPS:
-            return candidate
-        if candidate in SYNONYMS:
-            return SYNONYMS[candidate]
-    return None
+    """The thing a word or phrase names, with simple plurals ("stars", "butterflies")."""
+    thing = things().lookup(word)
+    return thing.name if thing else None
 
 
 def find_props(scene: str, page_text: str, limit: int = 4) -> list[str]:
-    """Props named in the scene (first) and the page text, in order, without repeats."""
+    """Things named in the scene (first) and the page text, in order, without repeats.
+
+    Multi-word things are found first ("a treasure map" is a map, not a chest and a map).
+    """
     found: list[str] = []
-    for source, cap in ((scene, limit), (page_text, limit)):
-        for word in words(source):
-            name = lookup(word)
-            if name and name not in found:
-                found.append(name)
-                if len(found) >= cap:
+    for source in (scene, page_text):
+        for thing in things().mentions(source):
+            if thing.name not in found:
+                found.append(thing.name)
+                if len(found) >= limit:
                     return found
         if len(found) >= 3:
             break

@@ -32,6 +32,7 @@ from storyillus.illustration._offline_paint import Color, Pen, Style, darken, sh
 from storyillus.illustration._offline_sheet import render_sheet
 from storyillus.illustration.base import SHEET, Picture, SceneRequest
 from storyillus.places import places
+from storyillus.poses import RIDE, poses
 from storyillus.storage import references
 from storyillus.storage.references import ReferencePictures
 
@@ -58,6 +59,8 @@ _TIME_OF_WORD = {word: time for time, words in TIME_WORDS.items() for word in wo
 EASEL_HEIGHT = 0.78
 """The easel carrying the reference picture, against the hero's height."""
 PETS = {"dog": "dog", "cat": "cat", "rabbit": "rabbit"}
+HELD_MAX = 0.4
+"""The largest thing (against the hero's height) a hero carries in one hand."""
 """Cast kinds (``storyillus.casting``) drawn as animals, by the prop that draws each."""
 
 
@@ -200,11 +203,11 @@ def render(request: SceneRequest, reference: Reference | None) -> bytes:
     # the hero's pose, and the reference picture: held up on a stick or on an easel
     look = hero.look_of(request.hero, request.book_seed)
     frame = None if reference is None else page_rng.choice(("hold", "hold", "easel"))
-    if frame == "hold":
-        pose = "hold"
-    else:
-        poses = ["wave", "down", "cheer", "hips"] + (["point", "point"] if prop_names else [])
-        pose = page_rng.choice(poses)
+    # the pose the page's action asks for ("sleeps" -> sleep), an idle one if it names none
+    pose = (
+        "hold" if frame == "hold" else poses().pose_for(request.scene, request.page_text, page_rng)
+    )
+    held, ridden, prop_names = _things_in_play(pose, prop_names, frame is None)
     lead = -away if pose == "hold" else away
     grin = pose == "cheer" or page_rng.random() < 0.35
 
@@ -232,7 +235,7 @@ def render(request: SceneRequest, reference: Reference | None) -> bytes:
     stage.skip_moon = "moon" in prop_names
     scenes.PAINTERS[setting](stage)
 
-    figures: list[Box] = [hero.hero_box(hero_x, feet_y, hero_h)]
+    figures: list[Box] = [_figure_box(pose, hero_x, feet_y, hero_h)]
     """Where the hero, the portrait and the companions are; props keep away from them."""
     hero_pen = pen.tinted(0.3)
     prop_pen = pen.tinted(0.55)
@@ -273,8 +276,9 @@ def render(request: SceneRequest, reference: Reference | None) -> bytes:
     # props from the scene's words, never where the hero and friends stand
     prop_names = [name for name in prop_names if name not in shown]
     keep_clear = [*figures, *stage.keep_clear]
-    for name in prop_names:
-        placed = _place_prop(name, stage, hero_h, keep_clear, hero_x)
+    for rank, name in enumerate(prop_names):
+        # the first thing the words name matters most: drawn nearer, so larger
+        placed = _place_prop(name, stage, hero_h, keep_clear, hero_x, near=rank == 0)
         if placed is None:
             continue
         kind, x, y, size, facing = placed
@@ -285,7 +289,7 @@ def render(request: SceneRequest, reference: Reference | None) -> bytes:
             drawables.append((y, 0, partial(draw, shadow=True)))
 
     draw = partial(_draw_hero, img, hero_pen, stage, look, hero_x, feet_y, hero_h)
-    drawables.append((feet_y, 2, partial(draw, pose, lead, grin, portrait)))
+    drawables.append((feet_y, 2, partial(draw, pose, lead, grin, portrait, held, ridden)))
     for _, _, draw in sorted(drawables, key=lambda item: (item[0], item[1])):
         draw()
     if portrait is not None and reference is not None:
@@ -311,22 +315,58 @@ def _chosen_props(request: SceneRequest, setting: str, time: str) -> list[str]:
     return names[:4]
 
 
+def _things_in_play(
+    pose: str, names: list[str], hands_free: bool
+) -> tuple[str | None, str | None, list[str]]:
+    """(the thing in the hero's hand, the thing the hero rides, the things left to place).
+
+    Holding takes the first thing named that is carried in a hand (else the first small
+    one); riding takes the first rideable thing named (else the first the poses list); a
+    sleeper's bed is drawn with the sleeper.
+    """
+    held = ridden = None
+    if pose == "hold" and hands_free:
+        carried = [name for name in names if props.PROPS[name].sits == "held"]
+        small = [
+            name
+            for name in names
+            if props.PROPS[name].sits == "ground" and props.PROPS[name].size <= HELD_MAX
+        ]
+        held = (carried or small or [None])[0]
+    elif pose == RIDE:
+        rides = poses()[RIDE].rides
+        ridden = next((name for name in names if name in rides), rides[0])
+    elif pose == "sleep":
+        names = [name for name in names if name != "bed"]
+    return held, ridden, [name for name in names if name not in (held, ridden)]
+
+
+def _figure_box(pose: str, x: float, feet_y: float, height: float) -> Box:
+    """Where the hero is: a sleeper's bed and a rider's mount take more room."""
+    if pose in ("sleep", RIDE):
+        return (x - height * 0.75, feet_y - height * 1.3, x + height * 0.75, feet_y)
+    return hero.hero_box(x, feet_y, height)
+
+
 def _place_prop(
     name: str,
     stage: scenes.Stage,
     hero_h: float,
     keep_clear: list[tuple[float, float, float, float]],
     hero_x: float,
+    near: bool = False,
 ) -> tuple[str, float, float, float, int] | None:
     prop = props.PROPS[name]
-    kind = prop.kind
+    kind = prop.sits
+    if kind == "held":
+        kind = "ground"
     if kind == "water" and stage.water is None:
         kind = "sky" if name == "whale" else "ground"
     rng = stage.rng
     width, height, u = stage.w, stage.h, stage.u
     depth_span = max(1.0, stage.feet_y - stage.horizon)
     for attempt in range(60):
-        shrink = 1.0 if attempt < 30 else 0.72
+        shrink = 1.0 if attempt < 30 else 0.72 if attempt < 45 else 0.5
         if kind == "sky":
             size = prop.size * hero_h * rng.uniform(0.9, 1.15) * shrink
             y = rng.uniform(height * 0.05 + size, max(height * 0.05 + size + 1, stage.sky_bottom))
@@ -336,7 +376,10 @@ def _place_prop(
             depth = 0.35 + 0.5 * (y - y0) / max(1.0, y1 - y0)
             size = prop.size * hero_h * depth * shrink
         else:
-            y = rng.uniform(stage.floor_top, height * 0.975)
+            nearest = stage.floor_top + (height * 0.975 - stage.floor_top) * (
+                0.45 if near and attempt < 20 else 0
+            )
+            y = rng.uniform(nearest, height * 0.975)
             depth = min(1.15, max(0.45, 0.5 + 0.5 * (y - stage.horizon) / depth_span))
             size = prop.size * hero_h * depth * shrink
         half = size * prop.aspect / 2
@@ -415,15 +458,30 @@ def _draw_hero(
     lead: int,
     grin: bool,
     portrait: tuple[float, float, float] | None,
+    held: str | None = None,
+    ridden: str | None = None,
 ) -> None:
-    scenes.ground_shadow(stage, x, feet_y, hero_h * 0.55)
-    x0, y0, x1, y1 = hero.hero_box(x, feet_y, hero_h)
+    scenes.ground_shadow(stage, x, feet_y, hero_h * (0.55 if pose not in ("sleep", RIDE) else 1.1))
+    x0, y0, x1, y1 = _figure_box(pose, x, feet_y, hero_h)
+    if held is not None:  # the thing in the hand reaches out of the figure's box
+        x0, y0, x1 = x0 - hero_h * 0.3, y0 - hero_h * 0.1, x1 + hero_h * 0.3
     if portrait is not None:
         cx, cy, radius = portrait
         x0, y0, x1 = min(x0, cx - radius), min(y0, cy), max(x1, cx + radius)
     box = (x0 - stage.u * 2, y0 - stage.u * 2, x1 + stage.u * 2, y1 + stage.u * 2)
     with sharp(img, box, pen) as sp:
-        hero.draw_hero(sp, x, feet_y, hero_h, look, pose, lead, lead * 0.8, grin)
+        if pose == "sleep":
+            hero.draw_sleeper(sp, x, feet_y, hero_h, look, lead)
+        elif pose == RIDE and ridden is not None:
+            hero.draw_rider(sp, x, feet_y, hero_h, look, ridden, lead, grin)
+        else:
+            hero.draw_hero(sp, x, feet_y, hero_h, look, pose, lead, lead * 0.8, grin)
+        if held is not None:
+            thing = props.PROPS[held]
+            hx, hy = hero.hand_position(x, feet_y, hero_h, pose, lead)
+            size = min(thing.size, HELD_MAX) * hero_h
+            thing.draw(sp, hx, hy + size * 0.35, size, lead)
+            sp.circle(hx, hy, hero_h * 0.042, look.skin)  # the fingers over the thing
         if portrait is not None:
             cx, cy, radius = portrait
             hx, hy = hero.hand_position(x, feet_y, hero_h, pose, lead)

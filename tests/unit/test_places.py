@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from storyillus._exceptions import ConfigError, VocabularyError
-from storyillus.illustration._offline_props import PROPS, SYNONYMS
 from storyillus.illustration._offline_scenes import PAINTERS
 from storyillus.places import CUSTOM, PLACES_FILE, TIMES, Place, load_places, places
+from storyillus.things import things
 
 INTERIORS = (
     "bedroom",
@@ -74,7 +74,7 @@ def test_required_exteriors_are_outdoor(vocab, name: str) -> None:
 
 def test_every_prop_is_drawable_and_every_real_place_has_some(vocab) -> None:
     for place in vocab:
-        assert set(place.props) <= set(PROPS) | set(SYNONYMS), place.name
+        assert all(things().lookup(prop) for prop in place.props), place.name
         assert place.props or place.is_custom, place.name
 
 
