@@ -3,8 +3,9 @@
 The hero comes first, then every companion. Each member's look is chosen once, when the
 book is made, and written into a description that every page's prompt repeats word for
 word, so pictures from any illustrator agree from page to page. The words and colours
-come from ``storyillus/data/looks.toml``. A name never decides a look: the book's seed
-does, or the reference picture where it shows something (its main colour dresses the hero).
+come from ``storyillus/data/looks.toml``. A name never decides a look: a member's reference
+picture does for what it shows (``storyillus.looks_from_picture``: hair, skin, eyes,
+clothes, glasses), the book's seed for the rest.
 """
 
 from __future__ import annotations
@@ -16,9 +17,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from storyillus._exceptions import InvalidInput, VocabularyError
 from storyillus.domain import HEX_COLOUR, CastMember, Character, Companion, Feature, Look
+
+if TYPE_CHECKING:
+    from storyillus.looks_from_picture import Measured, SeenLook
 
 LOOKS_FILE = Path(__file__).with_name("data") / "looks.toml"
 HERO = "hero"
@@ -48,6 +54,8 @@ class LookWords:
     """Relations that share the hero's skin tone."""
     no_dress: frozenset[str]
     """Relations never dressed in a dress."""
+    alike: frozenset[str] = frozenset()
+    """Relations that look like the hero (hair, skin, eyes) in other clothes: twins."""
 
 
 def _colours(data: dict[str, object], key: str, path: Path) -> tuple[Colour, ...]:
@@ -94,6 +102,7 @@ def load_look_words(path: Path = LOOKS_FILE) -> LookWords:
         kinds=kinds,
         family=frozenset(data.get("family", ())),
         no_dress=frozenset(data.get("no_dress", ())),
+        alike=frozenset(data.get("alike", ())),
     )
 
 
@@ -190,20 +199,19 @@ def describe(name: str, role: str, kind: str, look: Look, age: int | None = None
 
 
 def cast_for(
-    character: Character, seed: int, reference_rgb: Sequence[tuple[int, int, int]] = ()
+    character: Character, seed: int, pictures: Mapping[str, Measured] = MappingProxyType({})
 ) -> tuple[CastMember, ...]:
     """The book's cast: the hero, then each companion, each with a look and a description.
 
-    ``reference_rgb`` are the reference picture's main colours; the most colourful one
-    dresses the hero.
+    ``pictures`` are the measured reference pictures by their path
+    (``looks_from_picture.measure``): the hero's (``character.image_path``) and each
+    companion's own (``Companion.image_path``) decide what they show of that member's look.
     """
     rng = _rng("cast", seed, character.name)
     look = _person_look(rng, "child")
-    if reference_rgb:
-        # The most colourful main colour: a pale backdrop is rarely what the child wears.
-        worn = max(reference_rgb, key=lambda rgb: max(rgb) - min(rgb))
-        word, hex_ = nearest_colour(worn, look_words().clothes)
-        look = Look(look.hair, look.skin, look.eyes, Feature(word, hex_, look.clothes.detail))
+    if character.image_path in pictures:
+        look = as_seen(look, _named(pictures[character.image_path], "child"))
+    hero = look
     members = [
         CastMember(
             name=character.name,
@@ -213,7 +221,6 @@ def cast_for(
             description=describe(character.name, HERO, "child", look, character.age),
         )
     ]
-    hero_skin = look.skin
     for companion in character.companions:
         kind = kind_of(companion)
         member_rng = _rng("cast", seed, companion.name, companion.relation)
@@ -223,8 +230,12 @@ def cast_for(
             look = _person_look(
                 member_rng, kind, not _relation_in(companion, look_words().no_dress)
             )
-        if _relation_in(companion, look_words().family):
-            look = replace(look, skin=hero_skin)
+        if _relation_in(companion, look_words().alike):
+            look = _alike(look, hero, member_rng)
+        elif _relation_in(companion, look_words().family):
+            look = replace(look, skin=hero.skin)
+        if companion.image_path in pictures:
+            look = as_seen(look, _named(pictures[companion.image_path], kind))
         age = None
         members.append(
             CastMember(
@@ -238,7 +249,49 @@ def cast_for(
     return tuple(members)
 
 
-__all__ = ["cast_for", "describe", "kind_of", "load_look_words", "look_words", "nearest_colour"]
+def _named(measured: Measured, kind: str) -> SeenLook:
+    # Imported here: OpenCV loads only where a picture is read, not wherever a cast is.
+    from storyillus.looks_from_picture import name_look
+
+    return name_look(measured, kind)
+
+
+def as_seen(look: Look, seen: SeenLook) -> Look:
+    """``look`` with every part the picture shows taken from it (word and word's colour);
+    glasses worn when seen, taken off when the picture shows a face without them."""
+    changed: dict[str, Feature] = {}
+    for part in LOOK_PARTS:
+        colour = getattr(seen, part)
+        if colour is not None:
+            changed[part] = Feature(colour.word, colour.hex, getattr(look, part).detail)
+    extras = look.extras
+    if seen.glasses and not any("glasses" in extra for extra in extras):
+        extras += ("round glasses",)
+    elif seen.glasses is False:
+        extras = tuple(extra for extra in extras if "glasses" not in extra)
+    return replace(look, **changed, extras=extras)
+
+
+def _alike(look: Look, hero: Look, rng: random.Random) -> Look:
+    """A twin: the hero's hair colour, skin and eyes, but never the hero's clothes colour,
+    so a reader tells the two apart on every page."""
+    clothes = look.clothes
+    if clothes.colour == hero.clothes.colour:
+        word, hex_ = rng.choice([c for c in look_words().clothes if c[0] != hero.clothes.colour])
+        clothes = Feature(word, hex_, clothes.detail)
+    hair = Feature(hero.hair.colour, hero.hair.hex, look.hair.detail)
+    return replace(look, hair=hair, skin=hero.skin, eyes=hero.eyes, clothes=clothes)
+
+
+__all__ = [
+    "as_seen",
+    "cast_for",
+    "describe",
+    "kind_of",
+    "load_look_words",
+    "look_words",
+    "nearest_colour",
+]
 
 
 LOOK_PARTS = ("hair", "skin", "eyes", "clothes")

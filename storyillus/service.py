@@ -41,8 +41,9 @@ from storyillus.domain import (
 from storyillus.export import book_pdf, book_zip, download_name, page_picture
 from storyillus.illustration.chain import IllustrationChain, build_chain
 from storyillus.illustration.judge import build_judge
-from storyillus.illustration.offline import REFERENCE_PURPOSE, load_reference
 from storyillus.jobs.runner import SHEET_JOBS, Runner
+from storyillus.looks_from_picture import PURPOSE as LOOK_PURPOSE
+from storyillus.looks_from_picture import measure_file
 from storyillus.places import CUSTOM, places
 from storyillus.storage.files import ImageFiles
 from storyillus.storage.references import MB, ReferencePictures
@@ -498,14 +499,16 @@ class Engine:
         return self._store.books.get(book.id)
 
     def _cast(self, request: StoryRequest, seed: int) -> tuple[CastMember, ...]:
-        """The book's cast; the reference picture's main colour dresses the hero."""
-        path = request.character.image_path
-        colours = (
-            self._pictures.load(Path(path), REFERENCE_PURPOSE, load_reference).colours
+        """The book's cast; each member's reference picture decides what it shows of
+        their look (measured once per picture, through the pictures' cache)."""
+        character = request.character
+        paths = [character.image_path, *(c.image_path for c in character.companions)]
+        pictures = {
+            path: self._pictures.load(Path(path), LOOK_PURPOSE, measure_file)
+            for path in paths
             if path
-            else ()
-        )
-        return cast_for(request.character, seed, colours)
+        }
+        return cast_for(character, seed, pictures)
 
     def place_names(self) -> list[str]:
         """The places a user can choose as a book's setting, in alphabetical order."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
 from storyillus.casting import cast_for, kind_of
 from storyillus.domain import Character, Companion, StoryRequest
+from storyillus.looks_from_picture import Measured
 from storyillus.places import places
 from storyillus.writing._phrases import NEARBY
 from storyillus.writing.offline import OfflineStoryWriter
@@ -63,10 +65,13 @@ def test_the_seed_decides_a_look_and_the_same_seed_keeps_it() -> None:
     assert hero == "Maya"
 
 
-def test_the_reference_pictures_main_colour_dresses_the_hero() -> None:
-    hero = cast_for(family(), seed=1, reference_rgb=[(30, 60, 200)])[0]
-    assert hero.look.clothes.colour == "blue"
+def test_what_the_reference_picture_shows_dresses_the_hero() -> None:
+    measured = Measured("drawing", hair=(40, 30, 32), clothes=(30, 60, 200))
+    hero = cast_for(replace(family(), image_path="/ref.png"), 1, {"/ref.png": measured})[0]
+    assert (hero.look.hair.colour, hero.look.clothes.colour) == ("black", "blue")
     assert "blue" in hero.description
+    # What the picture does not show stays the seed's.
+    assert hero.look.skin == cast_for(family(), seed=1)[0].look.skin
 
 
 @pytest.mark.parametrize(
@@ -159,8 +164,3 @@ def test_a_broken_looks_file_stops_loading_and_names_itself(tmp_path) -> None:
     twice.write_text(LOOKS_FILE.read_text().replace('dog = ["dog",', 'dog = ["brother", "dog",'))
     with pytest.raises(VocabularyError, match="'brother' is listed under both"):
         load_look_words(twice)
-
-
-def test_a_pale_backdrop_does_not_dress_the_hero() -> None:
-    hero = cast_for(family(), seed=1, reference_rgb=[(200, 220, 240), (40, 120, 200)])[0]
-    assert hero.look.clothes.colour in {"sky blue", "blue"}
