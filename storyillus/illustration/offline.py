@@ -29,7 +29,8 @@ from storyillus.illustration import _offline_hero as hero
 from storyillus.illustration import _offline_props as props
 from storyillus.illustration import _offline_scenes as scenes
 from storyillus.illustration._offline_lineup import line_up
-from storyillus.illustration._offline_paint import Color, Pen, Style, sharp, style_for
+from storyillus.illustration._offline_paint import Color, Pen, Style, hexc, mix, sharp, style_for
+from storyillus.illustration._offline_places import paint_place
 from storyillus.illustration._offline_sheet import render_sheet
 from storyillus.illustration.base import SHEET, Picture, SceneRequest
 from storyillus.places import places
@@ -56,6 +57,8 @@ TIME_WORDS: dict[str, frozenset[str]] = {
 }
 _TIME_OF_WORD = {word: time for time, words in TIME_WORDS.items() for word in words}
 
+OWN_TIME_SOFTENING = 0.8
+"""How much of the time of day's tint is lifted at the place's own time (0: none, 1: all)."""
 PETS = {"dog": "dog", "cat": "cat", "rabbit": "rabbit"}
 """Cast kinds (``storyillus.casting``) drawn as animals, by the prop that draws each."""
 
@@ -180,7 +183,7 @@ def render(request: SceneRequest) -> bytes:
     page_words = props.words(request.page_text)
     place = places().get(request.place)
     setting = place.painter
-    look_rng = hero.stable_random("book", request.book_seed, setting)
+    look_rng = hero.stable_random("book", request.book_seed, place.name)
     time = time_of_day(scene_words, page_words, place.time)
     style = style_for(request.art_style)
 
@@ -211,15 +214,13 @@ def render(request: SceneRequest) -> bytes:
     hero_x, hero_h = lineup.hero_x, lineup.hero_h
 
     img = Image.new("RGB", (width, height), (250, 246, 238))
-    tint = scenes.TINTS[time]
-    if setting == "space":
-        tint = (226, 226, 246)
-    elif setting == "home":
-        tint = {"night": (176, 164, 196), "sunset": (250, 222, 204)}.get(time, scenes.WHITE)
-    pen = Pen(img, style, unit, tint, 1.0)
+    own_time = time == place.time
+    pen = Pen(img, style, unit, _light(setting, place.indoor, time, own_time), 1.0)
     stage = scenes.Stage(img, pen, time, page_rng, look_rng, hero_x, feet_y, horizon, away)
     stage.skip_moon = "moon" in prop_names
-    scenes.PAINTERS[setting](stage)
+    stage.palette = {name: hexc(colour) for name, colour in place.palette.items()}
+    stage.own_time = own_time
+    paint_place(stage, setting, place.landmarks)
 
     figures: list[Box] = [hero.hero_box(hero_x, feet_y, hero_h)]
     """Where the hero and the companions are; props keep away from them."""
@@ -275,9 +276,24 @@ def render(request: SceneRequest) -> bytes:
     return buffer.getvalue()
 
 
+def _light(setting: str, indoor: bool, time: str, own_time: bool) -> Color:
+    """The tint the time of day casts on everything drawn (not on lit things).
+
+    Rooms are lamp-lit, so their night is warm and mild; space has no daylight. A place's
+    palette was chosen for its own time of day, so then the tint is softened: a bedroom's
+    night-blue wall stays the colour the data gives.
+    """
+    tint = scenes.TINTS[time]
+    if setting == "space":
+        tint = (226, 226, 246)
+    elif indoor:
+        tint = {"night": (176, 164, 196), "sunset": (250, 222, 204)}.get(time, scenes.WHITE)
+    return mix(tint, scenes.WHITE, OWN_TIME_SOFTENING) if own_time else tint
+
+
 def _chosen_props(request: SceneRequest, setting: str, time: str) -> list[str]:
     names = props.find_props(request.scene, request.page_text, limit=6)
-    drop = {"castle": "castle", "home": "house"}
+    drop = {"castle": "castle", "home": "house", "room": "house"}
     names = [name for name in names if drop.get(setting) != name]
     if setting == "space":
         names = [name for name in names if name != "moon" or time != "night"]
