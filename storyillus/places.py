@@ -24,7 +24,7 @@ PLACES_FILE = Path(__file__).parent / "data" / "places.toml"
 
 CUSTOM = "custom"
 TIMES = ("morning", "day", "sunset", "night")
-FIELDS = ("synonyms", "indoor", "time", "palette", "props", "painter", "landmarks")
+FIELDS = ("synonyms", "indoor", "time", "palette", "props", "painter", "base", "landmarks")
 # A painter may rely on these colour names; a place may add more (water, sand...).
 PALETTE_OUTDOOR = ("sky", "ground", "accent")
 PALETTE_INDOOR = ("wall", "floor", "accent")
@@ -54,7 +54,9 @@ class Place:
     props: tuple[str, ...]
     """Things typically drawn there, each drawable by the offline illustrator."""
     painter: str
-    """The offline base painter: open land, a room, the sea floor, the city..."""
+    """The nearest of the ten broad settings (the offline writer's phrases use it)."""
+    base: str = ""
+    """What the offline illustrator paints first: open land, a room, the sea floor, the city..."""
     landmarks: tuple[str, ...] = ()
     """What the offline illustrator draws on the base to make the place itself."""
     words: str = ""
@@ -236,9 +238,11 @@ class _Checker:
         # Imported here: the illustrators will import this module, and these import them.
         from storyillus.illustration._offline_places import BASES, LANDMARKS
         from storyillus.illustration._offline_props import PROPS, SYNONYMS
+        from storyillus.illustration._offline_scenes import PAINTERS
 
         self.path = path
-        self.painters = set(BASES)
+        self.painters = set(PAINTERS)
+        self.bases = set(BASES)
         self.landmarks = set(LANDMARKS)
         self.drawable = set(PROPS) | set(SYNONYMS)
         self.claimed: dict[str, str] = {}
@@ -301,6 +305,9 @@ class _Checker:
         if painter not in self.painters:
             known = ", ".join(sorted(self.painters))
             raise fail(f"unknown painter {painter!r} (painters: {known})")
+        base = entry["base"]
+        if base not in self.bases:
+            raise fail(f"unknown base {base!r} (bases: {', '.join(sorted(self.bases))})")
         landmarks = entry["landmarks"]
         if not _is_list_of_str(landmarks):
             raise fail("landmarks must be a list of strings")
@@ -309,7 +316,7 @@ class _Checker:
         for landmark in landmarks:
             if landmark not in self.landmarks:
                 raise fail(f"landmark {landmark!r} cannot be drawn (not in LANDMARKS)")
-        scene = (painter, tuple(sorted(landmarks)))
+        scene = (base, tuple(sorted(landmarks)))
         twin = self.scenes.setdefault(scene, name)
         if twin != name:
             raise fail(f"draws the same scene as the place {twin!r}: give it its own landmarks")
@@ -322,6 +329,7 @@ class _Checker:
             palette={key: value.lower() for key, value in palette.items()},
             props=tuple(props),
             painter=painter,
+            base=base,
             landmarks=tuple(landmarks),
         )
 

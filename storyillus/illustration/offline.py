@@ -182,7 +182,7 @@ def render(request: SceneRequest) -> bytes:
     scene_words = props.words(request.scene)
     page_words = props.words(request.page_text)
     place = places().get(request.place)
-    setting = place.painter
+    setting = place.base
     look_rng = hero.stable_random("book", request.book_seed, place.name)
     time = time_of_day(scene_words, page_words, place.time)
     style = style_for(request.art_style)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from storyillus._exceptions import ConfigError, VocabularyError
-from storyillus.illustration._offline_places import BASES as PAINTERS
 from storyillus.illustration._offline_props import PROPS, SYNONYMS
+from storyillus.illustration._offline_scenes import PAINTERS
 from storyillus.places import CUSTOM, PLACES_FILE, TIMES, Place, load_places, places
 
 INTERIORS = (
@@ -275,6 +275,7 @@ time = "day"
 palette = { sky = "#a3d5f3", ground = "#8fca5c", accent = "#f4d03f" }
 props = ["flower"]
 painter = "meadow"
+base = "meadow"
 landmarks = ["windmill"]
 
 ["living room"]
@@ -284,6 +285,7 @@ time = "day"
 palette = { wall = "#f2d9c2", floor = "#9c6b48", accent = "#d9653b" }
 props = ["teddy"]
 painter = "home"
+base = "room"
 landmarks = ["sofa"]
 
 [custom]
@@ -293,9 +295,10 @@ time = "day"
 palette = { sky = "#a9d2ef", ground = "#9cc77a", accent = "#e9b44c" }
 props = []
 painter = "meadow"
+base = "meadow"
 landmarks = []
 """
-LIVING_ROOM_LINE = 11
+LIVING_ROOM_LINE = 12
 
 
 def write(tmp_path: Path, text: str) -> Path:

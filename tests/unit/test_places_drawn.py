@@ -96,7 +96,8 @@ indoor = false
 time = "day"
 palette = {{ sky = "#a3d5f3", ground = "#8fca5c", accent = "#f4d03f" }}
 props = []
-painter = "plain"
+painter = "meadow"
+base = "plain"
 landmarks = {landmarks}
 """
     custom = entry.format(name="custom", landmarks="[]")
