@@ -24,7 +24,7 @@ PLACES_FILE = Path(__file__).parent / "data" / "places.toml"
 
 CUSTOM = "custom"
 TIMES = ("morning", "day", "sunset", "night")
-FIELDS = ("synonyms", "indoor", "time", "palette", "props", "painter")
+FIELDS = ("synonyms", "indoor", "time", "palette", "props", "painter", "base", "landmarks")
 # A painter may rely on these colour names; a place may add more (water, sand...).
 PALETTE_OUTDOOR = ("sky", "ground", "accent")
 PALETTE_INDOOR = ("wall", "floor", "accent")
@@ -54,7 +54,11 @@ class Place:
     props: tuple[str, ...]
     """Things typically drawn there, each drawable by the offline illustrator."""
     painter: str
-    """The offline painter that draws the place today."""
+    """The nearest of the ten broad settings (the offline writer's phrases use it)."""
+    base: str = ""
+    """What the offline illustrator paints first: open land, a room, the sea floor, the city..."""
+    landmarks: tuple[str, ...] = ()
+    """What the offline illustrator draws on the base to make the place itself."""
     words: str = ""
     """For the custom place: the user's words it stands for."""
 
@@ -232,13 +236,18 @@ class _Checker:
 
     def __init__(self, path: Path) -> None:
         # Imported here: the illustrators will import this module, and these import them.
+        from storyillus.illustration._offline_places import BASES, LANDMARKS
         from storyillus.illustration._offline_scenes import PAINTERS
         from storyillus.things import things
 
         self.path = path
         self.painters = set(PAINTERS)
         self.things = things()
+        self.bases = set(BASES)
+        self.landmarks = set(LANDMARKS)
         self.claimed: dict[str, str] = {}
+        self.scenes: dict[tuple[str, tuple[str, ...]], str] = {}
+        """Which place drew each scene: two places drawn alike could not be told apart."""
 
     def place(self, name: str, entry: Any, line: int | None) -> Place:
         def fail(message: str) -> VocabularyError:
@@ -296,6 +305,21 @@ class _Checker:
         if painter not in self.painters:
             known = ", ".join(sorted(self.painters))
             raise fail(f"unknown painter {painter!r} (painters: {known})")
+        base = entry["base"]
+        if base not in self.bases:
+            raise fail(f"unknown base {base!r} (bases: {', '.join(sorted(self.bases))})")
+        landmarks = entry["landmarks"]
+        if not _is_list_of_str(landmarks):
+            raise fail("landmarks must be a list of strings")
+        if not landmarks and name != CUSTOM:
+            raise fail("landmarks is empty: every place needs a scene of its own")
+        for landmark in landmarks:
+            if landmark not in self.landmarks:
+                raise fail(f"landmark {landmark!r} cannot be drawn (not in LANDMARKS)")
+        scene = (base, tuple(sorted(landmarks)))
+        twin = self.scenes.setdefault(scene, name)
+        if twin != name:
+            raise fail(f"draws the same scene as the place {twin!r}: give it its own landmarks")
 
         return Place(
             name=name,
@@ -305,6 +329,8 @@ class _Checker:
             palette={key: value.lower() for key, value in palette.items()},
             props=tuple(props),
             painter=painter,
+            base=base,
+            landmarks=tuple(landmarks),
         )
 
 

@@ -1,9 +1,8 @@
 """The hero of the offline illustrator: a friendly child drawn the same way on every page.
 
 The hero's look (skin, hair, clothes) comes from the book's cast (``storyillus.casting``),
-so every page of a book shows the same child. A reference
-picture, when there is one, dresses the hero in its colours and appears as a framed
-round portrait the hero holds up.
+so every page of a book shows the same child. A reference picture, when there is one,
+shapes that look through the cast; it is never pasted onto a page.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image
 
 from storyillus.casting import look_words
 from storyillus.domain import CastMember
@@ -640,44 +639,3 @@ def _friendly(c: Color) -> Color:
     v = min(1.0, max(v, 0.35))
     r, g, b = colorsys.hsv_to_rgb(h, s, v)
     return (round(r * 255), round(g * 255), round(b * 255))
-
-
-def paste_portrait(
-    img: Image.Image, source: Image.Image, cx: float, cy: float, r: float, unit: float
-) -> None:
-    """A round cut-out of ``source`` in a white frame with a soft shadow, centred at (cx, cy)."""
-    border = max(2.0, r * 0.13)
-    outer = r + border
-    size = max(4, round(outer * 2))
-    x0, y0 = round(cx - outer), round(cy - outer)
-    # soft shadow
-    pad = max(2, round(unit * 1.5))
-    shadow = Image.new("L", (size + pad * 4, size + pad * 4), 0)
-    ImageDraw.Draw(shadow).ellipse((pad * 2, pad * 2, pad * 2 + size, pad * 2 + size), fill=90)
-    shadow = shadow.filter(ImageFilter.GaussianBlur(pad))
-    off = round(unit * 0.6)
-    img.paste((40, 30, 50), (x0 - pad * 2 + off, y0 - pad * 2 + off * 2), shadow)
-    # the frame and the picture, anti-aliased through a 4x mask
-    big = size * 4
-    mask = Image.new("L", (big, big), 0)
-    ImageDraw.Draw(mask).ellipse((0, 0, big - 1, big - 1), fill=255)
-    frame_mask = mask.resize((size, size), Image.Resampling.LANCZOS)
-    img.paste((255, 253, 248), (x0, y0), frame_mask)
-    inner = max(2, round(r * 2))
-    mask = Image.new("L", (inner * 4, inner * 4), 0)
-    ImageDraw.Draw(mask).ellipse((0, 0, inner * 4 - 1, inner * 4 - 1), fill=255)
-    photo_mask = mask.resize((inner, inner), Image.Resampling.LANCZOS)
-    photo = source.resize((inner, inner), Image.Resampling.LANCZOS)
-    ix, iy = round(cx - inner / 2), round(cy - inner / 2)
-    img.paste(photo, (ix, iy), photo_mask)
-    ring = ImageDraw.Draw(img, "RGBA")
-    ring.ellipse(
-        (
-            x0 + border * 0.35,
-            y0 + border * 0.35,
-            x0 + size - border * 0.35,
-            y0 + size - border * 0.35,
-        ),
-        outline=(236, 196, 110, 200),
-        width=max(1, round(border * 0.22)),
-    )

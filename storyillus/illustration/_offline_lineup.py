@@ -15,10 +15,8 @@ from storyillus.domain import CastMember
 PETS = frozenset({"dog", "cat", "rabbit"})
 HEIGHTS = {"pet": 0.42, "child": 0.86, "adult": 1.08, "elder": 1.04}
 """A companion's height against the hero's."""
-HALF_WIDTHS = {"pet": 0.5, "person": 0.36, "easel": 0.36}
+HALF_WIDTHS = {"pet": 0.5, "person": 0.36}
 """Half the width a figure needs, against its own height (arms and tails included)."""
-HOLD_REACH = 0.56
-"""How far (against the hero's height) a portrait held up reaches on the hero's lead side."""
 GAP = 1.2
 MARGIN = 2.0
 """Space between figures and at the page's edges, in page units (a hundredth of a side)."""
@@ -28,9 +26,9 @@ DEPTH = 0.012
 
 @dataclass(frozen=True)
 class Spot:
-    """One figure of the row: ``member`` None is the easel with the reference picture."""
+    """One figure of the row."""
 
-    member: CastMember | None
+    member: CastMember
     x: float
     feet: float
     height: float
@@ -67,28 +65,21 @@ def line_up(
     feet: float,
     away: int,
     size: tuple[int, int],
-    hold: int = 0,
-    easel: float = 0.0,
 ) -> Lineup:
     """The row for a page ``size`` wide whose hero would stand at ``hero_x``.
 
-    ``away`` is the side (+1 right, -1 left) with more room; ``hold`` the side a portrait
-    is held up on (0: none); ``easel`` the easel's height against the hero's (0: none).
+    ``away`` is the side (+1 right, -1 left) with more room.
     """
     width, height = size
     unit = min(width, height) / 100
     # (member, height, half width) against the hero's height, before any scaling
-    items: list[tuple[CastMember | None, float, float]] = []
-    if easel:
-        items.append((None, easel, easel * HALF_WIDTHS["easel"]))
+    items: list[tuple[CastMember, float, float]] = []
     for member in companions:
         tall = height_of(member.kind)
         half = tall * HALF_WIDTHS["pet" if member.kind in PETS else "person"]
         items.append((member, tall, half))
     hero_half = {side: HALF_WIDTHS["person"] for side in (-1, 1)}
-    if hold:
-        hero_half[hold] = HOLD_REACH
-    sides: dict[int, list[tuple[CastMember | None, float, float]]] = {-1: [], 1: []}
+    sides: dict[int, list[tuple[CastMember, float, float]]] = {-1: [], 1: []}
     for i, item in enumerate(items):
         sides[away if i % 2 == 0 else -away].append(item)
 

@@ -76,6 +76,18 @@ class Stage:
     keep_clear: list[tuple[float, float, float, float]] = field(default_factory=list)
     skip_moon: bool = False
     """A moon prop will be drawn, so the sky should not have its own."""
+    palette: dict[str, Color] = field(default_factory=dict)
+    """The place's colours (``storyillus/data/places.toml``): sky, ground, wall, floor..."""
+    own_time: bool = True
+    """The page is at the place's own time of day, the time its palette was chosen for."""
+    skip_lights: bool = False
+    """A landmark draws the sky's light itself (the earth above the moon), so no sun or moon."""
+    spots: list[float] = field(default_factory=list)
+    """Room painters: x centres along the back wall still free for furniture, best first."""
+
+    def pal(self, name: str, default: Color) -> Color:
+        """The place's colour called ``name``, or ``default`` when its palette has none."""
+        return self.palette.get(name, default)
 
     @property
     def w(self) -> float:
@@ -100,9 +112,28 @@ class Stage:
 # ---------------------------------------------------------------------------------
 
 
+def place_sky(st: Stage) -> list[tuple[float, Color]]:
+    """The time of day's sky coloured by the place's own sky colour.
+
+    At the place's own time the palette's sky fills the middle of the gradient; at other
+    times it only tints the time's sky, so a savanna at night is still night.
+    """
+    stops = SKIES[st.time]
+    if "sky" not in st.palette:
+        return stops
+    own = st.palette["sky"]
+    amount = 0.8 if st.own_time else 0.3
+    last = len(stops) - 1
+    shades = [darken(own, 0.18), own, lighten(own, 0.3)]
+    return [
+        (pos, mix(colour, shades[min(2, round(2 * i / max(1, last)))], amount))
+        for i, (pos, colour) in enumerate(stops)
+    ]
+
+
 def sky(st: Stage, stops: list[tuple[float, Color]] | None = None, bottom: float | None = None):
     height = round(bottom if bottom is not None else st.horizon + 12 * st.u)
-    grad = gradient((round(st.w), max(1, height)), stops or SKIES[st.time])
+    grad = gradient((round(st.w), max(1, height)), stops or place_sky(st))
     st.img.paste(grad, (0, 0))
 
 
@@ -154,6 +185,10 @@ def moon(st: Stage, x: float, y: float, r: float) -> None:
 
 def sky_lights(st: Stage, x: float, y: float, r: float) -> None:
     """The sun, or the moon and stars, as the time of day asks."""
+    if st.skip_lights:
+        if st.time == "night":
+            scatter_stars(st, 70, st.horizon - 4 * st.u)
+        return
     if st.time == "night":
         scatter_stars(st, 70, st.horizon - 4 * st.u)
         if not st.skip_moon:
@@ -413,7 +448,9 @@ def paint_space(st: Stage) -> None:
     pen.circle(mx - mr * 0.35, my + mr * 0.3, mr * 0.18, (190, 184, 214), line=0)
     # the moon-like ground
     hill(st, st.horizon - 2 * u, 5 * u, (128, 112, 170), rim=1.0, freq=1.4)
-    crest = hill(st, st.horizon + 6 * u, 3 * u, (168, 154, 200), rim=1.2, freq=0.8)
+    crest = hill(
+        st, st.horizon + 6 * u, 3 * u, st.pal("ground", (168, 154, 200)), rim=1.2, freq=0.8
+    )
     low = min(y for _, y in crest)
     for _ in range(9):
         cx = rng.uniform(0, w)
@@ -456,7 +493,7 @@ def paint_garden(st: Stage) -> None:
             lighten(hedge, 0.2),
             line=0,
         )
-    hill(st, st.horizon + 4 * u, 1.5 * u, (132, 198, 100), rim=0.8, freq=0.6)
+    hill(st, st.horizon + 4 * u, 1.5 * u, st.pal("ground", (132, 198, 100)), rim=0.8, freq=0.6)
     # picket fence
     top, bottom = st.horizon - 2 * u, st.horizon + 7 * u
     fence = (250, 248, 240)
@@ -565,7 +602,9 @@ def paint_forest(st: Stage) -> None:
                 round_tree(st, x, st.horizon + 4 * u, h, mix((80, 150, 80), haze, 0.15))
         x += rng.uniform(9, 15) * u
     # the forest floor and a path
-    crest = hill(st, st.horizon + 5 * u, 1.5 * u, (120, 176, 90), rim=0.8, freq=0.5)
+    crest = hill(
+        st, st.horizon + 5 * u, 1.5 * u, st.pal("ground", (120, 176, 90)), rim=0.8, freq=0.5
+    )
     low = max(y for _, y in crest)
     path = (222, 196, 150)
     top_x = st.hero_x + st.away * 8 * u
@@ -672,6 +711,13 @@ def paint_ocean(st: Stage) -> None:
         "night": (20, 34, 80),
     }[st.time]
     shore = st.h * rng.uniform(0.76, 0.8)
+    # The palette's water, or its ground when the place is the open sea itself.
+    water = st.palette.get("water", st.palette.get("ground"))
+    sand = st.palette["ground"] if "water" in st.palette else (244, 218, 168)
+    if water is not None:
+        amount = 0.8 if st.own_time else 0.35
+        sea_top = mix(sea_top, lighten(water, 0.1), amount)
+        sea_low = mix(sea_low, darken(water, 0.2), amount)
     sea = gradient((round(w), round(st.h - st.horizon)), [(0.0, sea_top), (1.0, sea_low)])
     st.img.paste(sea, (0, round(st.horizon)))
     glint = (255, 240, 200) if st.time != "night" else (230, 230, 255)
@@ -716,10 +762,10 @@ def paint_ocean(st: Stage) -> None:
         a=200,
         line=0,
     )
-    pen.polygon([*edge, (w + 2 * u, st.h + u), (-2 * u, st.h + u)], (214, 186, 140), line=0)
+    pen.polygon([*edge, (w + 2 * u, st.h + u), (-2 * u, st.h + u)], darken(sand, 0.12), line=0)
     pen.polygon(
         [*[(x, y + 1.6 * u) for x, y in edge], (w + 2 * u, st.h + u), (-2 * u, st.h + u)],
-        (244, 218, 168),
+        sand,
         line=0,
     )
     for _ in range(int(w / u * 0.5)):
@@ -871,7 +917,9 @@ def paint_castle(st: Stage) -> None:
         gx = cx - gate_w / 2 + gate_w * k / 4
         pen.line([(gx, base - gate_w * 1.4), (gx, base)], (60, 44, 40), 0.3 * u)
     # land in front and the path to the gate
-    crest = hill(st, st.horizon + 8 * u, 1.8 * u, (128, 192, 96), rim=0.8, freq=0.6)
+    crest = hill(
+        st, st.horizon + 8 * u, 1.8 * u, st.pal("ground", (128, 192, 96)), rim=0.8, freq=0.6
+    )
     low = max(y for _, y in crest)
     path = (226, 204, 160)
     pen.polygon(
@@ -999,7 +1047,7 @@ def paint_city(st: Stage) -> None:
         x += bw
         i += 1
     # sidewalk
-    pen.rect((-u, street, w + u, st.h + u), (206, 200, 196), line=0)
+    pen.rect((-u, street, w + u, st.h + u), st.pal("ground", (206, 200, 196)), line=0)
     pen.rect((-u, street, w + u, street + 1.2 * u), (176, 168, 168), line=0)
     y = street + 5 * u
     step = 5 * u
@@ -1108,7 +1156,9 @@ def paint_snow(st: Stage) -> None:
         )
     if rng.random() < 0.7:
         cabin(st, st.away_x(rng.uniform(0.4, 0.7)), st.horizon + 6 * u, 12 * u)
-    crest = hill(st, st.horizon + 9 * u, 2.5 * u, (240, 246, 255), rim=1.2, freq=0.7)
+    crest = hill(
+        st, st.horizon + 9 * u, 2.5 * u, st.pal("ground", (240, 246, 255)), rim=1.2, freq=0.7
+    )
     low = max(y for _, y in crest)
     for _ in range(3):
         sx = rng.uniform(0, w)
@@ -1228,7 +1278,7 @@ def paint_desert(st: Stage) -> None:
                 mix((200, 150, 90), haze, 0.3),
                 line=0,
             )
-    colours = [(246, 214, 150), (236, 194, 124), (226, 174, 106)]
+    colours = [(246, 214, 150), (236, 194, 124), st.pal("ground", (226, 174, 106))]
     low = st.horizon
     for k, c in enumerate(colours):
         crest = hill(st, st.horizon + (2 + k * 7) * u, (3 + k) * u, c, rim=1.4, freq=0.5 + 0.3 * k)
@@ -1537,7 +1587,9 @@ def paint_meadow(st: Stage) -> None:
         round_tree(
             st, fx, st.horizon + 1 * u, rng.uniform(7, 10) * u, mix((90, 150, 90), haze, 0.3)
         )
-    crest = hill(st, st.horizon + 5 * u, 2.5 * u, (128, 196, 92), rim=1.0, freq=0.6)
+    crest = hill(
+        st, st.horizon + 5 * u, 2.5 * u, st.pal("ground", (128, 196, 92)), rim=1.0, freq=0.6
+    )
     low = max(y for _, y in crest)
     tx = st.away_x(rng.uniform(0.55, 0.8))
     round_tree(

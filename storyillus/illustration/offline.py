@@ -1,9 +1,10 @@
 """The built-in illustrator: draws every page with Pillow, no network and no API key.
 
 A page is composed from the request alone, so the same request always gives the same
-PNG bytes: a background for the setting and the time of day, props named in the scene,
-the hero (whose look comes from the hero's name, or from the reference picture) and
-the hero's companions, then a light paper texture and vignette.
+PNG bytes: the page's place (``storyillus.illustration._offline_places``) at its time of day,
+props named in the scene, the hero (whose look the cast carries: from the reference picture
+when there is one, the picture itself is never pasted) and the hero's companions, then a
+light paper texture and vignette.
 
 Randomness comes from ``random.Random`` instances seeded with SHA-256 of the book
 seed and the page number (so ``--seed`` reproduces a whole book), never from the salted
@@ -28,7 +29,8 @@ from storyillus.illustration import _offline_hero as hero
 from storyillus.illustration import _offline_props as props
 from storyillus.illustration import _offline_scenes as scenes
 from storyillus.illustration._offline_lineup import line_up
-from storyillus.illustration._offline_paint import Color, Pen, Style, darken, sharp, style_for
+from storyillus.illustration._offline_paint import Color, Pen, Style, hexc, mix, sharp, style_for
+from storyillus.illustration._offline_places import paint_place
 from storyillus.illustration._offline_sheet import render_sheet
 from storyillus.illustration.base import SHEET, Picture, SceneRequest
 from storyillus.places import places
@@ -56,8 +58,8 @@ TIME_WORDS: dict[str, frozenset[str]] = {
 }
 _TIME_OF_WORD = {word: time for time, words in TIME_WORDS.items() for word in words}
 
-EASEL_HEIGHT = 0.78
-"""The easel carrying the reference picture, against the hero's height."""
+OWN_TIME_SOFTENING = 0.8
+"""How much of the time of day's tint is lifted at the place's own time (0: none, 1: all)."""
 PETS = {"dog": "dog", "cat": "cat", "rabbit": "rabbit"}
 HELD_MAX = 0.4
 """The largest thing (against the hero's height) a hero carries in one hand."""
@@ -92,6 +94,8 @@ class OfflineIllustrator:
         self._pictures = pictures if pictures is not None else ReferencePictures()
 
     def illustrate(self, request: SceneRequest) -> Picture:
+        # Decoded even though it is not drawn: an unreadable reference fails here, and
+        # character_referenced says the cast's look came from it.
         reference = (
             self._pictures.load(Path(request.reference), REFERENCE_PURPOSE, load_reference)
             if request.reference
@@ -107,7 +111,7 @@ class OfflineIllustrator:
                     (int(request.size[0]), int(request.size[1])),
                 )
             else:
-                png = render(request, reference)
+                png = render(request)
         except IllustrationError:
             raise
         except (OSError, ValueError, MemoryError) as error:
@@ -166,7 +170,7 @@ def _drawn_size(request: SceneRequest) -> tuple[int, int]:
     return max(MIN_SIDE, round(out_w * scale)), max(MIN_SIDE, round(out_h * scale))
 
 
-def render(request: SceneRequest, reference: Reference | None) -> bytes:
+def render(request: SceneRequest) -> bytes:
     out_w, out_h = (int(request.size[0]), int(request.size[1]))
     width, height = _drawn_size(request)
     unit = min(width, height) / 100
@@ -181,8 +185,8 @@ def render(request: SceneRequest, reference: Reference | None) -> bytes:
     scene_words = props.words(request.scene)
     page_words = props.words(request.page_text)
     place = places().get(request.place)
-    setting = place.painter
-    look_rng = hero.stable_random("book", request.book_seed, setting)
+    setting = place.base
+    look_rng = hero.stable_random("book", request.book_seed, place.name)
     time = time_of_day(scene_words, page_words, place.time)
     style = style_for(request.art_style)
 
@@ -200,63 +204,37 @@ def render(request: SceneRequest, reference: Reference | None) -> bytes:
         away = page_rng.choice((-1, 1))
     prop_names = _chosen_props(request, setting, time)
 
-    # the hero's pose, and the reference picture: held up on a stick or on an easel
+    # the hero's pose; the reference picture only shaped the hero's look (casting), it is
+    # never pasted onto the page
     look = hero.look_of(request.hero, request.book_seed)
-    frame = None if reference is None else page_rng.choice(("hold", "hold", "easel"))
     # the pose the page's action asks for ("sleeps" -> sleep), an idle one if it names none
-    pose = (
-        "hold" if frame == "hold" else poses().pose_for(request.scene, request.page_text, page_rng)
-    )
-    held, ridden, prop_names = _things_in_play(pose, prop_names, frame is None)
+    pose = poses().pose_for(request.scene, request.page_text, page_rng)
+    held, ridden, prop_names = _things_in_play(pose, prop_names, True)
     lead = -away if pose == "hold" else away
     grin = pose == "cheer" or page_rng.random() < 0.35
 
     # everyone the writer put on this page stands in one row with the hero, none left out
-    lineup = line_up(
-        request.cast[1:],
-        hero_x,
-        hero_h,
-        feet_y,
-        away,
-        (width, height),
-        hold=lead if frame == "hold" else 0,
-        easel=EASEL_HEIGHT if frame == "easel" else 0.0,
-    )
+    lineup = line_up(request.cast[1:], hero_x, hero_h, feet_y, away, (width, height))
     hero_x, hero_h = lineup.hero_x, lineup.hero_h
 
     img = Image.new("RGB", (width, height), (250, 246, 238))
-    tint = scenes.TINTS[time]
-    if setting == "space":
-        tint = (226, 226, 246)
-    elif setting == "home":
-        tint = {"night": (176, 164, 196), "sunset": (250, 222, 204)}.get(time, scenes.WHITE)
-    pen = Pen(img, style, unit, tint, 1.0)
+    own_time = time == place.time
+    pen = Pen(img, style, unit, _light(setting, place.indoor, time, own_time), 1.0)
     stage = scenes.Stage(img, pen, time, page_rng, look_rng, hero_x, feet_y, horizon, away)
     stage.skip_moon = "moon" in prop_names
-    scenes.PAINTERS[setting](stage)
+    stage.palette = {name: hexc(colour) for name, colour in place.palette.items()}
+    stage.own_time = own_time
+    paint_place(stage, setting, place.landmarks)
 
     figures: list[Box] = [_figure_box(pose, hero_x, feet_y, hero_h)]
-    """Where the hero, the portrait and the companions are; props keep away from them."""
+    """Where the hero and the companions are; props keep away from them."""
     hero_pen = pen.tinted(0.3)
     prop_pen = pen.tinted(0.55)
     drawables: list[tuple[float, int, Callable[[], None]]] = []
-    portrait: tuple[float, float, float] | None = None
-    if reference is not None and frame == "hold":
-        hx, hy = hero.hand_position(hero_x, feet_y, hero_h, "hold", lead)
-        radius = hero_h * 0.2
-        cx = min(max(hx + lead * radius * 0.25, radius * 1.2), width - radius * 1.2)
-        cy = max(radius * 1.3, hy - hero_h * 0.1 - radius)
-        portrait = (cx, cy, radius)
-        figures.append((cx - radius * 1.2, cy - radius * 1.2, cx + radius * 1.2, hy))
 
     shown: set[str] = set()
     for spot in lineup.others:
         figures.append(spot.box)
-        if spot.member is None:
-            assert reference is not None  # an easel only ever carries the reference
-            draw = partial(_draw_easel, img, hero_pen, stage, reference.picture)
-            drawables.append((spot.feet, 1, partial(draw, spot.x, spot.feet, spot.height)))
-            continue
         shown.add(spot.member.kind)
         facing = 1 if spot.x < hero_x else -1
         draw = partial(
@@ -289,12 +267,9 @@ def render(request: SceneRequest, reference: Reference | None) -> bytes:
             drawables.append((y, 0, partial(draw, shadow=True)))
 
     draw = partial(_draw_hero, img, hero_pen, stage, look, hero_x, feet_y, hero_h)
-    drawables.append((feet_y, 2, partial(draw, pose, lead, grin, portrait, held, ridden)))
+    drawables.append((feet_y, 2, partial(draw, pose, lead, grin, held, ridden)))
     for _, _, draw in sorted(drawables, key=lambda item: (item[0], item[1])):
         draw()
-    if portrait is not None and reference is not None:
-        cx, cy, radius = portrait
-        hero.paste_portrait(img, reference.picture, cx, cy, radius, unit)
 
     finished = _finish(img, style, hero.stable_random("paper", request.book_seed))
     if finished.size != (out_w, out_h):
@@ -306,9 +281,24 @@ def render(request: SceneRequest, reference: Reference | None) -> bytes:
     return buffer.getvalue()
 
 
+def _light(setting: str, indoor: bool, time: str, own_time: bool) -> Color:
+    """The tint the time of day casts on everything drawn (not on lit things).
+
+    Rooms are lamp-lit, so their night is warm and mild; space has no daylight. A place's
+    palette was chosen for its own time of day, so then the tint is softened: a bedroom's
+    night-blue wall stays the colour the data gives.
+    """
+    tint = scenes.TINTS[time]
+    if setting == "space":
+        tint = (226, 226, 246)
+    elif indoor:
+        tint = {"night": (176, 164, 196), "sunset": (250, 222, 204)}.get(time, scenes.WHITE)
+    return mix(tint, scenes.WHITE, OWN_TIME_SOFTENING) if own_time else tint
+
+
 def _chosen_props(request: SceneRequest, setting: str, time: str) -> list[str]:
     names = props.find_props(request.scene, request.page_text, limit=6)
-    drop = {"castle": "castle", "home": "house"}
+    drop = {"castle": "castle", "home": "house", "room": "house"}
     names = [name for name in names if drop.get(setting) != name]
     if setting == "space":
         names = [name for name in names if name != "moon" or time != "night"]
@@ -457,7 +447,6 @@ def _draw_hero(
     pose: str,
     lead: int,
     grin: bool,
-    portrait: tuple[float, float, float] | None,
     held: str | None = None,
     ridden: str | None = None,
 ) -> None:
@@ -465,9 +454,6 @@ def _draw_hero(
     x0, y0, x1, y1 = _figure_box(pose, x, feet_y, hero_h)
     if held is not None:  # the thing in the hand reaches out of the figure's box
         x0, y0, x1 = x0 - hero_h * 0.3, y0 - hero_h * 0.1, x1 + hero_h * 0.3
-    if portrait is not None:
-        cx, cy, radius = portrait
-        x0, y0, x1 = min(x0, cx - radius), min(y0, cy), max(x1, cx + radius)
     box = (x0 - stage.u * 2, y0 - stage.u * 2, x1 + stage.u * 2, y1 + stage.u * 2)
     with sharp(img, box, pen) as sp:
         if pose == "sleep":
@@ -482,12 +468,6 @@ def _draw_hero(
             size = min(thing.size, HELD_MAX) * hero_h
             thing.draw(sp, hx, hy + size * 0.35, size, lead)
             sp.circle(hx, hy, hero_h * 0.042, look.skin)  # the fingers over the thing
-        if portrait is not None:
-            cx, cy, radius = portrait
-            hx, hy = hero.hand_position(x, feet_y, hero_h, pose, lead)
-            stick = (150, 104, 70)
-            sp.stroke([(hx, hy + hero_h * 0.03), (cx, cy + radius)], stick, hero_h * 0.022)
-            sp.circle(hx, hy, hero_h * 0.042, look.skin)
 
 
 def _draw_companion(
@@ -511,41 +491,6 @@ def _draw_companion(
         else:
             look = hero.look_of(member, book_seed)
             hero.draw_hero(sp, x, feet_y, height, look, pose, facing, -facing * 0.6)
-
-
-def _draw_easel(
-    img: Image.Image,
-    pen: Pen,
-    stage: scenes.Stage,
-    picture: Image.Image,
-    x: float,
-    feet_y: float,
-    height: float,
-) -> None:
-    """A little wooden easel with the reference portrait resting on it."""
-    scenes.ground_shadow(stage, x, feet_y, height * 0.6)
-    wood = (176, 120, 78)
-    radius = height * 0.27
-    top = feet_y - height
-    centre = top + radius * 1.05
-    box = (x - height * 0.45, top - stage.u * 2, x + height * 0.45, feet_y + stage.u * 2)
-    with sharp(img, box, pen) as sp:
-        sp.stroke(
-            [(x, top + height * 0.1), (x, feet_y - height * 0.05)], darken(wood, 0.2), height * 0.04
-        )
-        for side in (-1, 1):
-            sp.stroke(
-                [(x + side * height * 0.06, top), (x + side * height * 0.3, feet_y)],
-                wood,
-                height * 0.045,
-            )
-        ledge = centre + radius * 1.05
-        sp.rect(
-            (x - height * 0.34, ledge, x + height * 0.34, ledge + height * 0.05),
-            wood,
-            radius=height * 0.015,
-        )
-    hero.paste_portrait(img, picture, x, centre, radius, stage.u)
 
 
 def _finish(img: Image.Image, style: Style, rng: random.Random) -> Image.Image:

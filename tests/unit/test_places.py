@@ -275,6 +275,8 @@ time = "day"
 palette = { sky = "#a3d5f3", ground = "#8fca5c", accent = "#f4d03f" }
 props = ["flower"]
 painter = "meadow"
+base = "meadow"
+landmarks = ["windmill"]
 
 ["living room"]
 synonyms = ["lounge"]
@@ -283,6 +285,8 @@ time = "day"
 palette = { wall = "#f2d9c2", floor = "#9c6b48", accent = "#d9653b" }
 props = ["teddy"]
 painter = "home"
+base = "room"
+landmarks = ["sofa"]
 
 [custom]
 synonyms = []
@@ -291,8 +295,10 @@ time = "day"
 palette = { sky = "#a9d2ef", ground = "#9cc77a", accent = "#e9b44c" }
 props = []
 painter = "meadow"
+base = "meadow"
+landmarks = []
 """
-LIVING_ROOM_LINE = 10
+LIVING_ROOM_LINE = 12
 
 
 def write(tmp_path: Path, text: str) -> Path:
