@@ -449,10 +449,10 @@ CHECKS: dict[str, Callable[[Idea, Made, Callable[[Idea], Made]], None]] = {
 _WHY = {
     "things": "issue 13 §6: some key things (the dinosaur, the ball) are named on one page only",
     "goal": "issue 13 §6: some endings pay the goal off without the idea's own words",
-    "palette": "issue 13 §3: pages are drawn by the nearest painter, not in their place's palette",
+    "palette": "issue 13 §3: some places' colours are faint (accents, night light, small rooms)",
     "places": "issue 13 §6: a try visits a place the idea does not name (library, shop, lake)",
-    "differ": "issue 13 §3: places of one painter look alike (the river like the jungle)",
-    "distinct": "issue 13 §3: places of one painter look alike (bedroom, classroom, kitchen)",
+    "differ": "issue 13 §3: a try at a nearby place of the same kind looks alike (river, jungle)",
+    "hero": "issue 13 §1: the hero is small or night-lit on a page (hair under 0.3% of it)",
 }
 # What the offline book still gets wrong (measured with --runxfail). Strict: a check
 # that starts passing fails the suite until its idea is taken out of this table.
@@ -474,31 +474,19 @@ _FAILING_TODAY = {
     "goal": ("bus", "cake", "dark", "fetch", "piglet", "star", "sunflowers", "swim", "turtle"),
     "palette": (
         "bus",
-        "cake",
-        "dark",
-        "egg",
         "fetch",
         "football",
         "piglet",
         "school",
         "snowman",
         "star",
+        "sunflowers",
         "swim",
         "turtle",
     ),
     "places": ("cake", "dark", "football", "school"),
-    "differ": ("bus", "cake", "dark", "egg", "football", "piglet", "school", "snowman", "star"),
-    "distinct": (
-        "cake",
-        "dark",
-        "egg",
-        "fetch",
-        "football",
-        "piglet",
-        "school",
-        "sunflowers",
-        "swim",
-    ),
+    "differ": ("bus", "cake", "piglet"),
+    "hero": ("piglet",),
 }
 KNOWN_FAILING: dict[tuple[str, str], str] = {
     (idea, check): _WHY[check] for check, ideas in _FAILING_TODAY.items() for idea in ideas
