@@ -101,18 +101,44 @@ def _forms(verb: str) -> list[tuple[str, ...]]:
     return [(stem, *rest) for stem in stems]
 
 
-def _find_goal(lower: list[str]) -> tuple[int, int, str, str, str] | None:
-    """(start, end, kind, verb, done) of the first goal verb; longest wins at one word."""
-    best: tuple[int, int, str, str, str] | None = None
+_SPLIT_REACH = 7
+"""How far a two-word verb's particle may stand from its verb: "bring a lost baby turtle home"."""
+_SPLIT_PARTICLES = frozenset({"back", "home"})
+"""Particles that may stand after the thing ("take the puppy back"); "to" may not: in "sails
+across the sea to bring", the "to" begins another verb."""
+
+
+def _split_particle(lower: list[str], start: int, particle: str, stops: frozenset[str]) -> int:
+    """Where ``particle`` ends a split verb begun at ``start`` ("bring X home"), or -1."""
+    for at in range(start + 2, min(len(lower), start + 1 + _SPLIT_REACH)):
+        if lower[at] == particle:
+            return at
+        if lower[at] in stops:
+            return -1
+    return -1
+
+
+def _find_goal(lower: list[str]) -> tuple[int, int, str, str, str, int] | None:
+    """(start, end, kind, verb, done, particle) of the first goal verb; longest wins at one
+    word. ``particle`` is where a split verb's second word stands ("bring X home"), else -1."""
+    stops = frozenset(P.GOAL_READING["stops"])
+    best: tuple[int, int, str, str, str, int] | None = None
     for kind, entry in P.GOALS.items():
         for verb, done in entry["verbs"]:
             for form in _forms(verb):
                 for start in range(len(lower) - len(form) + 1):
-                    if tuple(lower[start : start + len(form)]) != form:
+                    particle = -1
+                    if tuple(lower[start : start + len(form)]) == form:
+                        end = start + len(form)
+                    elif len(form) == 2 and form[1] in _SPLIT_PARTICLES and lower[start] == form[0]:
+                        particle = _split_particle(lower, start, form[1], stops)
+                        if particle < 0:
+                            continue
+                        end = start + 1
+                    else:
                         continue
-                    end = start + len(form)
                     if best is None or (start, -end) < (best[0], -best[1]):
-                        best = (start, end, kind, verb, done)
+                        best = (start, end, kind, verb, done, particle)
                     break
     return best
 
@@ -133,13 +159,17 @@ def read_idea(text: str, names: tuple[str, ...] = ()) -> Idea:
     goal = _find_goal(lower)
     if goal is None:
         return Idea(text=text, places=found_places, helpers=_helpers(words, names))
-    start, end, kind, verb, done = goal
+    start, end, kind, verb, done, particle = goal
     entry = P.GOALS[kind]
     stops = frozenset(P.GOAL_READING["stops"])
     at = end
     while at < len(words) and lower[at] in _FILLERS and verb.split()[-1] != lower[at]:
         at += 1
-    thing, after = _phrase(words, at, stops)
+    if particle >= 0:  # "bring a lost baby turtle home": the thing stands inside the verb
+        thing, _ = _phrase(words[:particle], at, stops)
+        after = particle + 1
+    else:
+        thing, after = _phrase(words, at, stops)
     whom = None
     if after < len(words) and lower[after] in _FILLERS:
         after += 1
@@ -155,9 +185,14 @@ def read_idea(text: str, names: tuple[str, ...] = ()) -> Idea:
     if kind == "learn" and thing is not None and len(thing.words) > 1:
         # "learn to ride a bike": the skill is the goal; the bike is the thing.
         thing = Thing(thing.words[1:])
-    clause = " ".join(words[start:after])
-    # The verb as written ("returns") reads back in the base form ("return").
-    clause = verb + clause[len(" ".join(words[start:end])) :]
+    if particle >= 0:
+        # "bring a lost baby turtle home to its island": the verb's two words back together.
+        rest = [w for i, w in enumerate(words[end:after], start=end) if i != particle]
+        clause = " ".join([verb, *rest])
+    else:
+        clause = " ".join(words[start:after])
+        # The verb as written ("returns") reads back in the base form ("return").
+        clause = verb + clause[len(" ".join(words[start:end])) :]
     names_low = {n.lower() for n in names}
     if thing is not None and thing.head.lower() in names_low:
         thing = None

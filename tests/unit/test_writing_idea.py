@@ -271,3 +271,20 @@ def test_nearby_places_must_name_a_place(tmp_path: Path) -> None:
     goals.write_text(text.replace('"in a dark cave"', '"in a dark hole"'), encoding="utf-8")
     with pytest.raises(VocabularyError, match=r"goals\.toml.*dark hole"):
         _phrases.load(folder)
+
+
+@pytest.mark.parametrize(
+    ("idea", "thing", "whom"),
+    [
+        (
+            "Kai sails across the sea to bring a lost baby turtle home to its island",
+            "a lost baby turtle",
+            "its island",
+        ),
+        ("Mia must take the puppy back to the farm", "the puppy", "the farm"),
+    ],
+)
+def test_a_verb_split_around_its_thing_is_still_the_goal(idea: str, thing: str, whom: str) -> None:
+    read = read_idea(idea, ("Kai", "Mia"))
+    assert read.goal == "return"
+    assert (read.thing.text, read.whom.text) == (thing, whom)
