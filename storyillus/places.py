@@ -12,12 +12,12 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from storyillus._datafile import read_entries
 from storyillus._exceptions import VocabularyError
 
 PLACES_FILE = Path(__file__).parent / "data" / "places.toml"
@@ -36,7 +36,6 @@ CLOSE_MATCH_CUTOFF = 0.8
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _PHRASE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
-_TOML_LINE = re.compile(r"at line (\d+)")
 
 
 @dataclass(frozen=True)
@@ -190,15 +189,7 @@ def places() -> Vocabulary:
 def load_places(path: str | Path) -> Vocabulary:
     """Load and validate a places file; a broken entry raises ``VocabularyError``."""
     path = Path(path)
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        # Python 3.11's error has no line attribute: the line is only in its message.
-        match = _TOML_LINE.search(str(error))
-        line = int(match.group(1)) if match else None
-        raise VocabularyError(f"{path}, line {line}: {error}", str(path), line) from None
-    lines = _entry_lines(text)
+    data, lines = read_entries(path)
     checker = _Checker(path)
     places = [checker.place(name, entry, lines.get(name)) for name, entry in data.items()]
     if CUSTOM not in data:
@@ -206,29 +197,6 @@ def load_places(path: str | Path) -> Vocabulary:
             f"{path}: no [{CUSTOM}] place for words the vocabulary does not know", str(path)
         )
     return Vocabulary(places, str(path))
-
-
-def _entry_lines(text: str) -> dict[str, int]:
-    """The line of each top-level entry: its table header or its ``key = {...}`` line."""
-    lines: dict[str, int] = {}
-    in_table = False
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if stripped.startswith("[") and not stripped.startswith("[["):
-            in_table = True
-            header = stripped
-        elif not in_table and "=" in stripped and not stripped.startswith("#"):
-            header = stripped.split("=", 1)[0] + "= 0"
-        else:
-            continue
-        try:
-            # tomllib itself reads the key, so quoted and dotted names come out right.
-            key = next(iter(tomllib.loads(header)), None)
-        except tomllib.TOMLDecodeError:
-            continue
-        if key is not None:
-            lines.setdefault(key, number)
-    return lines
 
 
 class _Checker:
