@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from storyillus._exceptions import VocabularyError
 
 _TOML_LINE = re.compile(r"at line (\d+)")
+T = TypeVar("T")
 
 
 def read_entries(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
@@ -49,6 +51,28 @@ def _entry_lines(text: str) -> dict[str, int]:
         if key is not None:
             lines.setdefault(key, number)
     return lines
+
+
+class Entries(Generic[T]):
+    """A vocabulary's entries by name, in file order: counted, iterated, looked up."""
+
+    def __init__(self, entries: dict[str, T], path: str = "") -> None:
+        self.path = path
+        self._entries = entries
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every entry's name, in file order."""
+        return tuple(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._entries.values())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries
 
 
 def failure(path: Path, line: int | None, what: str, message: str) -> VocabularyError:

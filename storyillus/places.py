@@ -12,12 +12,11 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from storyillus._datafile import read_entries
+from storyillus._datafile import Entries, read_entries
 from storyillus._exceptions import VocabularyError
 
 PLACES_FILE = Path(__file__).parent / "data" / "places.toml"
@@ -90,12 +89,12 @@ def _forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-class Vocabulary:
-    """All places of one data file, indexed by every name and synonym."""
+class Vocabulary(Entries[Place]):
+    """All places of one data file, indexed by every name and synonym (``custom`` last)."""
 
     def __init__(self, places: list[Place], path: str = "") -> None:
-        self.path = path
-        self._places = {place.name: place for place in places}
+        super().__init__({place.name: place for place in places}, path)
+        self._places = self._entries
         self.custom = self._places[CUSTOM]
         self._phrases: dict[tuple[str, ...], Place] = {}
         for place in places:
@@ -107,20 +106,6 @@ class Vocabulary:
         for phrase in sorted(self._phrases, key=len, reverse=True):
             self._by_first.setdefault(phrase[0], []).append(phrase)
         self._spellings = [" ".join(phrase) for phrase in self._phrases]
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """Every place name, ``custom`` last."""
-        return tuple(self._places)
-
-    def __len__(self) -> int:
-        return len(self._places)
-
-    def __iter__(self) -> Iterator[Place]:
-        return iter(self._places.values())
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._places
 
     def get(self, name: str) -> Place:
         """The place with this name; any other name gives the custom place keeping it."""

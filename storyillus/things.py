@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from storyillus._datafile import failure, read_entries
+from storyillus._datafile import Entries, failure, read_entries
 from storyillus._exceptions import VocabularyError
 from storyillus._wordmatch import PhraseIndex, words
 
@@ -51,28 +51,15 @@ class Thing:
     draw: DrawFn
 
 
-class Things:
+class Things(Entries[Thing]):
     """All things of one data file, indexed by every name and synonym."""
 
     def __init__(self, things: list[Thing], path: str = "") -> None:
-        self.path = path
-        self._things = {thing.name: thing for thing in things}
+        super().__init__({thing.name: thing for thing in things}, path)
+        self._things = self._entries
         self._index: PhraseIndex[Thing] = PhraseIndex(
             (phrase, thing) for thing in things for phrase in (thing.name, *thing.synonyms)
         )
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(self._things)
-
-    def __len__(self) -> int:
-        return len(self._things)
-
-    def __iter__(self) -> Iterator[Thing]:
-        return iter(self._things.values())
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._things
 
     def __getitem__(self, name: str) -> Thing:
         return self._things[name]
