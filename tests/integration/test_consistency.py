@@ -406,19 +406,20 @@ def test_a_softened_page_edit_keeps_the_characters_words(engines: Any, fake_open
     )
     fake_openai.script("edits", Fault("moderation"))
     engine.approve_cast(waiting.id, run_async=False)
-    # The first page's refused edit and its softened retry (other pages may come between).
-    first, second = [
-        r
-        for r in fake_openai.requests_to("edits")
-        if not _is_sheet(r) and "(page 1 of 4)" in _prompt(r)
-    ][:2]
-    assert first.status == 400 and second.status == 200
+    # The refused edit (whichever page drew first) and that page's softened retry; other
+    # pages may come between.
+    edits = [r for r in fake_openai.requests_to("edits") if not _is_sheet(r)]
+    first = next(r for r in edits if r.status == 400)
+    number = re.search(r"page (\d+) of 4", _prompt(first))[1]
+    page = f"(page {number} of 4)"
+    second = next(r for r in edits[edits.index(first) + 1 :] if page in _prompt(r))
+    assert second.status == 200
     softer = _prompt(second)
     assert softer != _prompt(first)
     assert all(member.description in softer for member in waiting.cast)
     assert len(second.files["image[]"]) == 3
     assert "character sheets of Lila, Mia" in softer
-    scene_words = softer.split("Scene (page 1 of 4):")[1]
+    scene_words = softer.split(f"Scene {page}:")[1]
     assert "tiptoe past a" in scene_words and not re.search(r"scary|monster|dark", scene_words)
 
 
