@@ -33,7 +33,7 @@ from storyillus.illustration._offline_paint import Color, Pen, Style, hexc, mix,
 from storyillus.illustration._offline_places import paint_place
 from storyillus.illustration._offline_sheet import render_sheet
 from storyillus.illustration.base import SHEET, Picture, SceneRequest
-from storyillus.places import places
+from storyillus.places import Place, places
 from storyillus.poses import RIDE, poses
 from storyillus.storage import references
 from storyillus.storage.references import ReferencePictures
@@ -202,7 +202,7 @@ def render(request: SceneRequest) -> bytes:
         away = -1
     else:
         away = page_rng.choice((-1, 1))
-    prop_names = _chosen_props(request, setting, time)
+    prop_names = _chosen_props(request, place, time)
 
     # the hero's pose; the reference picture only shaped the hero's look (casting), it is
     # never pasted onto the page
@@ -296,13 +296,14 @@ def _light(setting: str, indoor: bool, time: str, own_time: bool) -> Color:
     return mix(tint, scenes.WHITE, OWN_TIME_SOFTENING) if own_time else tint
 
 
-def _chosen_props(request: SceneRequest, setting: str, time: str) -> list[str]:
+def _chosen_props(request: SceneRequest, place: Place, time: str) -> list[str]:
+    """The things the words name, but those the place already draws (a bedroom's bed, a
+    castle's castle), a house inside a room, and a moon a night sky already has."""
     names = props.find_props(request.scene, request.page_text, limit=6)
-    drop = {"castle": "castle", "home": "house", "room": "house"}
-    names = [name for name in names if drop.get(setting) != name]
-    if setting == "space":
-        names = [name for name in names if name != "moon" or time != "night"]
-    return names[:4]
+    drawn = {*place.landmarks, place.name, *(["house"] if place.indoor else [])}
+    if time == "night" and place.painter == "space":
+        drawn.add("moon")
+    return [name for name in names if name not in drawn][:4]
 
 
 def _things_in_play(
