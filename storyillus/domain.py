@@ -130,6 +130,12 @@ class Character:
             image_path=image_path,
         )
 
+    @property
+    def picture_paths(self) -> tuple[str, ...]:
+        """The reference pictures given: the hero's, then each companion's own."""
+        paths = (self.image_path, *(c.image_path for c in self.companions))
+        return tuple(path for path in paths if path)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "name": self.name,

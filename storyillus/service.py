@@ -17,7 +17,7 @@ import time
 import uuid
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 
 from storyillus._chat import ChatClient
@@ -85,7 +85,11 @@ MAX_DESCRIPTION_CHARS = 600
 
 def _sheet_results(cast: tuple[CastMember, ...]) -> list[tuple[int, str]]:
     """A sheets job's results: one per cast member, numbered from 1 (the hero)."""
-    return [(n, f"Character sheet of {m.name}") for n, m in enumerate(cast, start=1)]
+    return [_sheet_result(n, m) for n, m in enumerate(cast, start=1)]
+
+
+def _sheet_result(number: int, member: CastMember) -> tuple[int, str]:
+    return number, f"Character sheet of {member.name}"
 
 
 _BAD_CURSOR = "The cursor is not one this API gave out; start again without it."
@@ -155,39 +159,40 @@ class BookUsage:
 
 @dataclass(frozen=True)
 class Progress:
-    """How far a book's illustration has come, derived from its jobs."""
+    """How far a book's illustration has come, derived from its jobs: a snapshot, so each
+    answer is worked out once (pages read them per page, every poll tick)."""
 
     book: Book
     jobs: tuple[Job, ...]
     """Newest first."""
 
-    @property
+    @cached_property
     def total(self) -> int:
         return len(self.book.pages)
 
-    @property
+    @cached_property
     def drawn(self) -> int:
         return sum(1 for page in self.book.pages if page.illustration is not None)
 
-    @property
+    @cached_property
     def active(self) -> bool:
         return any(not job.status.is_final for job in self.jobs)
 
     def _jobs(self, sheets: bool) -> list[Job]:
         return [job for job in self.jobs if (job.kind in SHEET_JOBS) == sheets]
 
-    @property
+    @cached_property
     def drawing(self) -> frozenset[int]:
         """Pages a running job has still to finish."""
         return _pending(self._jobs(sheets=False))
 
-    @property
+    @cached_property
     def failures(self) -> dict[int, str]:
         """Why each page without a picture failed, from its most recent finished attempt."""
         missing = {p.number for p in self.book.pages if p.illustration is None} - self.drawing
         return _failures(self._jobs(sheets=False), missing)
 
-    @property
+    @cached_property
     def sheets_drawing(self) -> frozenset[str]:
         """Cast members whose sheet is being drawn, by name."""
         numbers = set(_pending(self._jobs(sheets=True)))
@@ -196,31 +201,30 @@ class Progress:
             numbers |= {n for n, m in enumerate(self.book.cast, start=1) if not m.sheet}
         return frozenset(self.book.cast[n - 1].name for n in numbers)
 
-    @property
+    @cached_property
     def sheet_failures(self) -> dict[str, str]:
         """Why a member's sheet could not be drawn, from the latest attempt."""
         missing = {n for n, m in enumerate(self.book.cast, start=1) if not m.sheet}
         errors = _failures(self._jobs(sheets=True), missing)
         return {self.book.cast[n - 1].name: error for n, error in errors.items()}
 
-    @property
+    @cached_property
     def awaiting_approval(self) -> bool:
         """The sheets are done and wait for the parent's word before pages are drawn."""
         return not self.book.approved and not self.active
 
-    @property
+    @cached_property
     def started_at(self) -> float:
         return self.jobs[-1].created_at if self.jobs else self.book.created_at
 
-    @property
+    @cached_property
     def finished_at(self) -> float | None:
         return None if self.active or not self.jobs else max(j.updated_at for j in self.jobs)
 
 
 def _pictures_of(book: Book) -> set[str]:
     """The reference pictures a book was made from: the hero's and its companions' own."""
-    paths = [book.character.image_path, *(c.image_path for c in book.character.companions)]
-    return {path for path in paths if path}
+    return set(book.character.picture_paths)
 
 
 def _pending(jobs: list[Job]) -> frozenset[int]:
@@ -417,7 +421,7 @@ class Engine:
         """Draw one cast member's sheet again (after a correction, or to get another)."""
         book = self._store.books.get(book_id)
         member = book.member(name)
-        results = [(book.cast.index(member) + 1, f"Character sheet of {member.name}")]
+        results = [_sheet_result(book.cast.index(member) + 1, member)]
         return self._start(self._store.jobs.add(book.id, results, kind="sheet"), run_async)
 
     def change_member(
@@ -502,11 +506,9 @@ class Engine:
         """The book's cast; each member's reference picture decides what it shows of
         their look (measured once per picture, through the pictures' cache)."""
         character = request.character
-        paths = [character.image_path, *(c.image_path for c in character.companions)]
         pictures = {
             path: self._pictures.load(Path(path), LOOK_PURPOSE, measure_file)
-            for path in paths
-            if path
+            for path in character.picture_paths
         }
         return cast_for(character, seed, pictures)
 
@@ -594,8 +596,7 @@ class Engine:
 
     def image_path(self, illustration_url: str | None) -> Path | None:
         """The file behind a ``/generated/...`` URL, if it still exists."""
-        name = ImageFiles.name_from_url(illustration_url)
-        return self._files.path_for(name) if name else None
+        return self._files.path_for_url(illustration_url)
 
     def generated_file(self, name: str) -> Path | None:
         """The saved illustration called ``name``, or None for anything that is not one."""

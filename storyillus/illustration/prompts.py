@@ -98,10 +98,3 @@ def sheet_prompt(
         "background; beside it a three-quarter view and a close-up of the face. The same "
         "outfit in every view, the one worn all through the story. No text, no scenery."
     )
-
-
-def softened(
-    request: SceneRequest, pictures: int = 0, picture_description: str | None = None
-) -> str:
-    """The same page (or sheet) asked more gently, after a moderation refusal."""
-    return scene_prompt(request, pictures, picture_description, soft=True)

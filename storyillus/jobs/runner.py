@@ -123,8 +123,7 @@ class Runner:
         ]
 
     def _file(self, url: str | None) -> Path | None:
-        name = ImageFiles.name_from_url(url)
-        return self.files.path_for(name) if name else None
+        return self.files.path_for_url(url)
 
     def _run_sheet(self, book_id: str, number: int, job_id: str | None = None) -> None:
         try:
@@ -203,7 +202,7 @@ class Runner:
 
     def _page_request(self, book: Book, number: int, settings: Settings) -> SceneRequest:
         """The page with its characters' sheets, the hero's picture and the style anchor."""
-        own = book.character.image_path
+        own = book.picture_of(book.hero)
         reference = Path(own) if own and Path(own).is_file() else None
         if book.hero.picture_refused:
             reference = None  # the hero's sheet stands in for a picture a model refused

@@ -75,6 +75,11 @@ class ImageFiles:
         path = self.directory / name
         return path if path.is_file() else None
 
+    def path_for_url(self, url: str | None) -> Path | None:
+        """The file behind a ``/generated/...`` URL, if it still exists."""
+        name = self.name_from_url(url)
+        return self.path_for(name) if name else None
+
     @staticmethod
     def name_from_url(url: str | None) -> str | None:
         if not url or not url.startswith(URL_PREFIX):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from storyillus._exceptions import NotFound
 from storyillus.domain import Illustration, Job
-from storyillus.storage.files import URL_PREFIX, SavedImage
+from storyillus.storage.files import SavedImage
 from storyillus.store._database import Database
 from storyillus.store.books import Books
 from storyillus.store.jobs import Jobs
@@ -101,7 +101,7 @@ class Store:
                     return PageOutcome(recorded=False)
             replaced = None
             if image is not None:
-                replaced = Books.set_sheet(db, book_id, member, URL_PREFIX + image.name)
+                replaced = Books.set_sheet(db, book_id, member, image.url)
                 Pictures.replace(db, book_id, replaced, image)
             if picture_refused:
                 Books.set_picture_refused(db, book_id, member)

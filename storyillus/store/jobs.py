@@ -18,6 +18,10 @@ ACTIVE = (JobStatus.QUEUED.value, JobStatus.PROCESSING.value)
 """Statuses of a job that may still draw (or, after a crash, resume)."""
 
 
+_IDS_PER_QUERY = 500
+"""Job ids asked for in one query, well under SQLite's limit on bound values."""
+
+
 class Jobs:
     def __init__(self, database: Database) -> None:
         self._database = database
@@ -48,13 +52,19 @@ class Jobs:
             f"SELECT * FROM jobs WHERE {where} ORDER BY created_at DESC, rowid DESC LIMIT ?",
             (*args, limit),
         ).fetchall()
-        jobs = []
-        for row in rows:
-            results = db.execute(
-                "SELECT * FROM results WHERE job_id = ? ORDER BY page_number", (row["id"],)
-            ).fetchall()
-            jobs.append(_job(row, results))
-        return jobs
+        # The results of all these jobs in a few queries, not one per job: the book page
+        # reads its jobs every poll tick and the library reads every job.
+        ids = [row["id"] for row in rows]
+        results: dict[str, list[sqlite3.Row]] = {}
+        for at in range(0, len(ids), _IDS_PER_QUERY):
+            chunk = ids[at : at + _IDS_PER_QUERY]
+            marks = ", ".join("?" * len(chunk))
+            for result in db.execute(
+                f"SELECT * FROM results WHERE job_id IN ({marks}) ORDER BY job_id, page_number",
+                chunk,
+            ):
+                results.setdefault(result["job_id"], []).append(result)
+        return [_job(row, results.get(row["id"], [])) for row in rows]
 
     # -- writing -----------------------------------------------------------------
 

@@ -259,3 +259,16 @@ def test_a_page_of_the_library_is_read_through_the_newest_first_index(tmp_path: 
     )
     assert "books_newest" in " ".join(str(tuple(row)) for row in plan)
     store.close()
+
+
+def test_more_jobs_than_one_query_asks_for_all_read_with_their_own_results(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "store.sqlite3", tmp_path / "uploads")
+    store.books.add(_book("b" * 32, pages=3))
+    added = [store.jobs.add("b" * 32, [(n, f"scene {i}-{n}") for n in (1, 2)]) for i in range(501)]
+    read = {job.id: job for job in store.jobs.recent(limit=-1)}
+    assert len(read) == 501
+    for job in added:
+        assert [r.description for r in read[job.id].results] == [r.description for r in job.results]
+    store.close()
