@@ -25,7 +25,7 @@ class Database:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
+        self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._lock = threading.Lock()
 
     def connection(self) -> sqlite3.Connection:
@@ -42,7 +42,7 @@ class Database:
             db.execute("PRAGMA busy_timeout = 30000")
             self._local.db = db
             with self._lock:
-                self._connections.append(db)
+                self._connections.append((threading.current_thread(), db))
         return db
 
     @contextlib.contextmanager
@@ -60,11 +60,18 @@ class Database:
         db.execute("COMMIT")
 
     def close(self) -> None:
+        """Close this thread's connection and those of threads that have ended.
+
+        A thread still at work (a picture being drawn while the engine stops) keeps its
+        own: closing a connection in the middle of another thread's query can crash the
+        whole process. It is closed when that thread lets go of it.
+        """
         with self._lock:
-            for db in self._connections:
-                # A connection made in a thread that has ended may refuse; nothing is lost.
-                with contextlib.suppress(sqlite3.ProgrammingError):
-                    db.close()
+            for thread, db in self._connections:
+                if thread is threading.current_thread() or not thread.is_alive():
+                    # A connection made in a thread that has ended may refuse; nothing is lost.
+                    with contextlib.suppress(sqlite3.ProgrammingError):
+                        db.close()
             self._connections.clear()
         self._local = threading.local()
 
