@@ -67,9 +67,10 @@ def test_parent_corrects_one_sheet_then_approves_and_the_pages_fill_in(
     mia = _card(page, "Mia")
     mia.get_by_text("Correct description and look").click()
     mia.get_by_label("Description (every page repeats it word for word)").fill(MIA)
-    mia.get_by_role("textbox", name="Hair colour").fill(
-        "ginger"
-    )  # the offline sheet paints the look
+    # The offline sheet paints the look: a new hair colour (not the one the seed gave Mia)
+    # makes a new sheet.
+    hair = mia.get_by_role("textbox", name="Hair colour")
+    hair.fill("black" if hair.input_value() == "ginger" else "ginger")
     shot(page, "cast-2-correcting")
     mia.get_by_role("button", name="Save and redraw").click()
 
