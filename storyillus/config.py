@@ -335,6 +335,24 @@ class Settings:
         "API_TOKEN", "", Text(optional=True), "When set, every /api/ route but health needs 'Authorization: Bearer <token>'.",
         secret=True,
     )
+    auth_required: str = setting(
+        "AUTH_REQUIRED", "auto", Choice(("auto", "true", "false")), "Sign-in for every page and a per-user token for the API (auto: when [auth] is set up in .streamlit/secrets.toml)."
+    )
+    admin_emails: str = setting(
+        "ADMIN_EMAILS", "", Text(), "Comma-separated e-mail addresses of the people who may change settings when sign-in is on."
+    )
+    allow_open: bool = setting(
+        "STORYILLUS_ALLOW_OPEN", "false", Boolean(), "Serve books on a non-local address without sign-in (everyone who reaches it sees every book)."
+    )
+    upload_retention_days: int = setting(
+        "UPLOAD_RETENTION_DAYS", "30", Whole(0), "Delete uploaded photos after N days unless a pinned book uses them (0 = never)."
+    )
+    books_per_hour: int = setting(
+        "BOOKS_PER_HOUR", "30", Whole(0, 100000), "Most books one user may start in an hour (0 = no limit)."
+    )
+    signed_url_seconds: int = setting(
+        "SIGNED_URL_SECONDS", "3600", Whole(60, 604800), "How long a signed picture address stays valid when sign-in is on."
+    )
     api_max_body_kb: int = setting(
         "API_MAX_BODY_KB", "256", Whole(1, 10240), "Largest JSON body the API accepts, in kilobytes."
     )
