@@ -9,15 +9,19 @@ and the CLI check settings and data files first and report a broken one in one l
 from typing import TYPE_CHECKING, Any
 
 from storyillus._exceptions import (
+    AccessDenied,
     ConfigError,
     IllustrationError,
     InvalidImage,
     InvalidInput,
     NoIllustrator,
     NotFound,
+    SignInRequired,
     StoryillusError,
+    TooManyBooks,
     VocabularyError,
 )
+from storyillus.access import LOCAL_USER, User
 from storyillus.config import Settings, load_settings
 from storyillus.domain import (
     Book,
@@ -43,6 +47,8 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "LOCAL_USER",
+    "AccessDenied",
     "Book",
     "BookAndJob",
     "Character",
@@ -59,8 +65,11 @@ __all__ = [
     "NotFound",
     "Page",
     "Settings",
+    "SignInRequired",
     "StoryRequest",
     "StoryillusError",
+    "TooManyBooks",
+    "User",
     "VocabularyError",
     "load_settings",
 ]

@@ -9,7 +9,10 @@ written for a person, never a stack trace, never a secret).
     │   └── VocabularyError   a data file under storyillus/data has a broken entry: file and line
     ├── InvalidInput          the user gave something we cannot use
     │   └── InvalidImage      a reference picture that is not a usable image
-    ├── NotFound              no book or job with that id
+    ├── NotFound              no book or job with that id (or not the caller's)
+    ├── AccessDenied          the caller may not do this
+    │   ├── SignInRequired    no valid token or sign-in where one is needed
+    │   └── TooManyBooks      BOOKS_PER_HOUR reached: says when to try again
     ├── StoreError            the job store is from a newer storyillus
     ├── IllustrationError     one provider could not draw one page
     │   └── NoIllustrator     every provider in the chain failed or none is enabled
@@ -43,6 +46,23 @@ class VocabularyError(ConfigError):
         """The data file."""
         self.line = line
         """The line of the broken entry (1-based), or None when no entry is to blame."""
+
+
+class AccessDenied(StoryillusError):
+    """The caller may not do this (the server is refused, or they are not an admin)."""
+
+
+class SignInRequired(AccessDenied):
+    """No valid API token or sign-in where one is needed."""
+
+
+class TooManyBooks(AccessDenied):
+    """The user started BOOKS_PER_HOUR books within the last hour."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        """Seconds until one more book may be started."""
 
 
 class InvalidInput(StoryillusError):

@@ -496,6 +496,8 @@ class Book:
     notes: tuple[str, ...] = ()
     approved: bool = True
     """The parent approved the character sheets: pages may be drawn."""
+    owner: str = "local"
+    """Whose book it is (``User.id``); the engine shows it to nobody else."""
 
     @property
     def character(self) -> Character:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import copy
 import json
 import logging
 import secrets
@@ -21,8 +22,9 @@ from functools import cached_property, partial
 from pathlib import Path
 
 from storyillus._chat import ChatClient
-from storyillus._exceptions import InvalidInput
+from storyillus._exceptions import InvalidInput, NotFound, TooManyBooks
 from storyillus._http import shared_client
+from storyillus.access import LOCAL_ACCESS, LOCAL_USER, Access, User, admin_emails
 from storyillus.casting import cast_for, describe, recoloured
 from storyillus.config import Settings, save_settings
 from storyillus.document import book_document
@@ -40,7 +42,7 @@ from storyillus.domain import (
 )
 from storyillus.export import book_pdf, book_zip, download_name, page_picture
 from storyillus.illustration.chain import IllustrationChain, build_chain
-from storyillus.illustration.judge import build_judge
+from storyillus.illustration.judge import Judge, build_judge
 from storyillus.jobs.runner import SHEET_JOBS, Runner
 from storyillus.looks_from_picture import PURPOSE as LOOK_PURPOSE
 from storyillus.looks_from_picture import measure_file
@@ -48,7 +50,9 @@ from storyillus.places import CUSTOM, places
 from storyillus.storage.files import ImageFiles
 from storyillus.storage.references import MB, ReferencePictures
 from storyillus.storage.retention import Retention
+from storyillus.storage.signing import UrlSigner
 from storyillus.store import Store
+from storyillus.store.accounts import Account, TokenInfo
 from storyillus.writing.base import StoryWriter
 from storyillus.writing.offline import OfflineStoryWriter
 from storyillus.writing.openai_chat import ChatStoryWriter
@@ -255,13 +259,50 @@ def _writer_for(settings: Settings) -> StoryWriter:
     return ChatStoryWriter(settings, ChatClient(settings, http), offline)
 
 
+@dataclass
+class _Live:
+    """What a settings change replaces: shared by an engine and its views (``as_user``)."""
+
+    settings: Settings
+    chain: IllustrationChain
+    judge: Judge | None
+    writer: StoryWriter
+
+
+@dataclass(frozen=True)
+class DeletedData:
+    """What "Delete my data" removed."""
+
+    books: int
+    photos: int
+    pictures: int
+
+    def describe(self) -> str:
+        def count(n: int, what: str) -> str:
+            return f"{n} {what}{'' if n == 1 else 's'}"
+
+        return (
+            f"Deleted {count(self.books, 'book')}, {count(self.photos, 'uploaded photo')} "
+            f"and {count(self.pictures, 'picture')}."
+        )
+
+
+_HOUR = 3600.0
+
+
 class Engine:
+    """Every operation, on behalf of one user (``LOCAL_USER`` unless made with ``as_user``):
+    a user reads and changes only their own books, jobs, uploads and pictures; anything else
+    is NotFound, as if it did not exist."""
+
     def __init__(
         self,
         settings: Settings,
         chain_factory: Callable[[Settings], IllustrationChain] | None = None,
+        access: Access = LOCAL_ACCESS,
     ) -> None:
-        self._settings = settings
+        self._access = access
+        self._user: User = LOCAL_USER
         self._pictures = ReferencePictures(
             settings.uploads_dir, lambda: self._settings.upload_max_mb * MB
         )
@@ -270,14 +311,18 @@ class Engine:
             folder.mkdir(parents=True, exist_ok=True)
         self._store = Store(settings.database_path, settings.uploads_dir)
         self._files = ImageFiles(settings.generated_dir)
+        self._signer = UrlSigner(settings.data_dir / "url-signing.key")
         self._files.remove_temporary()
         for leftover in settings.data_dir.glob(f".{settings.settings_file.name}.*.tmp"):
             leftover.unlink(missing_ok=True)  # a settings save cut short by a crash
         self._files.delete(self._store.pictures.reconcile(self._files.scan()))
         self._retention = Retention(self._store.pictures, self._files)
-        self._chain = self._chain_factory(settings)
-        self._judge = build_judge(settings, self._pictures)
-        self._writer = _writer_for(settings)
+        self._live = _Live(
+            settings,
+            self._chain_factory(settings),
+            build_judge(settings, self._pictures),
+            _writer_for(settings),
+        )
         self._runner = Runner(
             self._store,
             self._files,
@@ -287,9 +332,42 @@ class Engine:
             lambda: self._judge,
         )
 
+    # The engine's views share what a settings change replaces.
+    @property
+    def _settings(self) -> Settings:
+        return self._live.settings
+
+    @property
+    def _chain(self) -> IllustrationChain:
+        return self._live.chain
+
+    @property
+    def _judge(self) -> Judge | None:
+        return self._live.judge
+
+    @property
+    def _writer(self) -> StoryWriter:
+        return self._live.writer
+
     @property
     def settings(self) -> Settings:
-        return self._settings
+        return self._live.settings
+
+    def as_user(self, user: User) -> Engine:
+        """This engine working for ``user``: the same store, runner and settings."""
+        view = copy.copy(self)
+        view._user = user
+        return view
+
+    @property
+    def user(self) -> User:
+        """Whom this engine works for."""
+        return self._user
+
+    @property
+    def access(self) -> Access:
+        """How the server is run (local, open, refused, signed in)."""
+        return self._access
 
     def start(self) -> list[Job]:
         """Resume jobs an earlier process left unfinished; returns them."""
@@ -312,10 +390,10 @@ class Engine:
         settings = self._settings.reload()
         if settings.concurrency != self._settings.concurrency:
             self._runner.resize(settings.concurrency)
-        self._settings = settings
-        self._chain = self._chain_factory(settings)
-        self._judge = build_judge(settings, self._pictures)
-        self._writer = _writer_for(settings)
+        self._live.settings = settings
+        self._live.chain = self._chain_factory(settings)
+        self._live.judge = build_judge(settings, self._pictures)
+        self._live.writer = _writer_for(settings)
         return settings
 
     def illustrators(self) -> list[str]:
@@ -329,16 +407,26 @@ class Engine:
         return self._pictures.preview(data, side)
 
     def store_reference_picture(self, data: bytes) -> Path:
-        """Check an uploaded picture and keep a clean copy; raises InvalidImage."""
-        return self._pictures.store(data)
+        """Check an uploaded picture and keep a clean copy, the user's; raises InvalidImage."""
+        path = self._pictures.store(data)
+        self._store.accounts.add_upload(path.name, self.user.id)
+        return path
 
     def uploaded_picture(self, url: str) -> Path:
-        """The picture behind an ``/uploads/...`` URL from the API; raises InvalidInput."""
-        return self._pictures.from_url(url)
+        """The user's picture behind an ``/uploads/...`` URL from the API; raises InvalidInput
+        (for another user's picture too: to them it does not exist)."""
+        path = self._pictures.from_url(url)
+        if not self._owns_upload(path.name):
+            self._pictures.from_url("")  # the same message as for a picture that is not there
+        return path
 
     def uploaded_file(self, name: str) -> Path | None:
-        """The stored reference picture called ``name``, or None for anything else."""
-        return self._pictures.path_for(name)
+        """The user's stored reference picture called ``name``, or None for anything else."""
+        path = self._pictures.path_for(name)
+        return path if path is not None and self._owns_upload(name) else None
+
+    def _owns_upload(self, name: str) -> bool:
+        return self._store.accounts.upload_owner(name, LOCAL_USER.id) == self.user.id
 
     @staticmethod
     def uploaded_url(path: Path) -> str:
@@ -362,6 +450,7 @@ class Engine:
         ASYNC_ILLUSTRATIONS) this returns as soon as the job is queued; otherwise when it
         is finished. Without ``illustrate`` the book has no job (``job`` is None).
         """
+        self._check_books_per_hour()
         seed = request.seed if request.seed is not None else secrets.randbelow(2**31)
         story = self._writer.write(request, seed, self._cast(request, seed))
         book = Book(
@@ -387,6 +476,7 @@ class Engine:
             usage=story.usage,
             notes=story.notes,
             approved=approve,
+            owner=self.user.id,
         )
         self._store.books.add(book)
         if not illustrate:
@@ -396,7 +486,28 @@ class Engine:
         else:
             job = self._store.jobs.add(book.id, _sheet_results(book.cast), kind="sheets")
         job = self._start(job, run_async)
-        return BookAndJob(book=self._store.books.get(book.id), job=job)
+        return BookAndJob(book=self._book(book.id), job=job)
+
+    def _check_books_per_hour(self) -> None:
+        limit = self._settings.books_per_hour
+        if not limit:
+            return
+        now = time.time()
+        made, oldest = self._store.books.count_since(self.user.id, now - _HOUR)
+        if made >= limit:
+            wait = max(1, int((oldest or now) + _HOUR - now) + 1)
+            raise TooManyBooks(
+                f"You have started {made} books in the last hour, the most allowed "
+                f"(BOOKS_PER_HOUR={limit}); try again in {wait // 60 + 1} minutes.",
+                retry_after=wait,
+            )
+
+    def _book(self, book_id: str) -> Book:
+        """The user's book; NotFound for anyone else's."""
+        book = self._store.books.get(book_id)
+        if book.owner != self.user.id:
+            raise NotFound(f"No book with id {book_id!r}.")
+        return book
 
     def _start(self, job: Job, run_async: bool | None = None) -> Job:
         if self._settings.async_illustrations if run_async is None else run_async:
@@ -408,7 +519,7 @@ class Engine:
 
     def approve_cast(self, book_id: str, run_async: bool | None = None) -> Job:
         """The parent says the sheets look right: draw the pages (from the sheets)."""
-        book = self._store.books.get(book_id)
+        book = self._book(book_id)
         if book.approved:
             raise InvalidInput("This book's characters are already approved.")
         if any(not job.status.is_final for job in self._store.jobs.for_book(book_id)):
@@ -419,7 +530,7 @@ class Engine:
 
     def redraw_sheet(self, book_id: str, name: str, run_async: bool | None = None) -> Job:
         """Draw one cast member's sheet again (after a correction, or to get another)."""
-        book = self._store.books.get(book_id)
+        book = self._book(book_id)
         member = book.member(name)
         results = [_sheet_result(book.cast.index(member) + 1, member)]
         return self._start(self._store.jobs.add(book.id, results, kind="sheet"), run_async)
@@ -436,7 +547,7 @@ class Engine:
         A new look without a new description writes the description again from the look,
         so the words every page repeats say what the sheet shows.
         """
-        book = self._store.books.get(book_id)
+        book = self._book(book_id)
         member = book.member(name)
         if description is not None:
             description = " ".join(description.split())
@@ -452,7 +563,7 @@ class Engine:
             description = describe(member.name, member.role, member.kind, changed.look, age)
         changed = replace(changed, description=description or member.description)
         self._store.books.set_member(book_id, changed)
-        return self._store.books.get(book_id)
+        return self._book(book_id)
 
     def correct_member(
         self,
@@ -466,7 +577,7 @@ class Engine:
         """The book page's "Save and redraw": apply what the parent changed in a member's
         description and look (``colours``: part -> (``#rrggbb``, colour word); ``extras``:
         things worn, comma separated), then draw that member's sheet again."""
-        member = self._store.books.get(book_id).member(name)
+        member = self._book(book_id).member(name)
         look = recoloured(member.look, member.kind, colours, extras.split(","))
         typed = " ".join(description.split())
         self.change_member(
@@ -495,12 +606,15 @@ class Engine:
         Members without a sheet get one when the pages are drawn.
         """
         cleaned = {name: self._pictures.clean(data) for name, data in sheets.items()}
-        self._store.books.add(replace(book, cast=tuple(replace(m, sheet=None) for m in book.cast)))
+        kept = replace(
+            book, cast=tuple(replace(m, sheet=None) for m in book.cast), owner=self.user.id
+        )
+        self._store.books.add(kept)
         for number, member in enumerate(book.cast, start=1):
             if member.name in cleaned:
                 saved = self._files.save_sheet(cleaned[member.name], book.id, number)
                 self._store.record_sheet(book.id, member.name, saved)
-        return self._store.books.get(book.id)
+        return self._book(book.id)
 
     def _cast(self, request: StoryRequest, seed: int) -> tuple[CastMember, ...]:
         """The book's cast; each member's reference picture decides what it shows of
@@ -524,10 +638,10 @@ class Engine:
     # -- reading -----------------------------------------------------------------
 
     def get_book(self, book_id: str) -> Book:
-        return self._store.books.get(book_id)
+        return self._book(book_id)
 
     def list_books(self) -> list[Book]:
-        return self._store.books.newest_first()
+        return self._store.books.newest_first(self.user.id)
 
     def books_page(self, limit: int = 20, cursor: str | None = None) -> BooksPage:
         """``limit`` books, newest first, after ``cursor`` (the ``next_cursor`` of the page
@@ -535,18 +649,39 @@ class Engine:
         if isinstance(limit, bool) or not 1 <= limit <= MAX_BOOKS_PAGE:
             raise InvalidInput(f"limit must be a whole number from 1 to {MAX_BOOKS_PAGE}.")
         after = _after(cursor) if cursor is not None else None
-        books = self._store.books.page(limit + 1, after)
+        books = self._store.books.page(limit + 1, after, self.user.id)
         more = len(books) > limit
         return BooksPage(tuple(books[:limit]), _cursor(books[limit - 1]) if more else None)
 
     def image_url(self, page: Page) -> str | None:
-        """The ``/generated/...`` URL of a page's picture, if it has one that still exists."""
+        """The address of a page's picture, if it has one that still exists
+        (``picture_address``)."""
         url = page.illustration.local_url if page.illustration else None
-        return url if self.image_path(url) is not None else None
+        return self.picture_address(url) if self.image_path(url) is not None else None
 
     def sheet_url(self, member: CastMember) -> str | None:
-        """The ``/generated/...`` URL of a member's character sheet, if it still exists."""
-        return member.sheet if self.image_path(member.sheet) is not None else None
+        """The address of a member's character sheet, if it still exists."""
+        exists = self.image_path(member.sheet) is not None
+        return self.picture_address(member.sheet) if exists else None
+
+    def picture_address(self, url: str | None) -> str | None:
+        """A ``/generated/...`` or ``/uploads/...`` address a browser may load: with sign-in
+        on, signed for this user and valid for SIGNED_URL_SECONDS; else the path itself."""
+        if not url or not self._access.signed_in or not url.startswith("/"):
+            return url
+        return self._signer.sign(url, self._settings.signed_url_seconds)
+
+    def signed_picture(self, path: str, expires: str | None, signature: str | None) -> Path | None:
+        """The file behind a signed address (``picture_address``), or None when the address is
+        not signed here, has expired, or names no stored picture."""
+        if not self._signer.valid(path, expires, signature):
+            return None
+        folder, _, name = path.lstrip("/").partition("/")
+        if folder == "generated":
+            return self._files.path_for(name)
+        if folder == "uploads":
+            return self._pictures.path_for(name)
+        return None
 
     def sheet_picture(self, member: CastMember) -> bytes | None:
         """The PNG bytes of a member's character sheet, if it still exists."""
@@ -555,62 +690,72 @@ class Engine:
 
     def book_document(self, book_id: str) -> dict[str, object]:
         """The book's JSON document (``storyillus.document``), pictures as their URLs."""
-        return book_document(self._store.books.get(book_id), self.image_url, self.sheet_url)
+        return book_document(self._book(book_id), self.image_url, self.sheet_url)
 
     def export_pdf(self, book_id: str) -> Export:
         """The book as a printable PDF picture book; raises NotFound."""
-        book = self._store.books.get(book_id)
+        book = self._book(book_id)
         data = book_pdf(book, partial(page_picture, self))
         return Export(download_name(book.title, "pdf"), "application/pdf", data)
 
     def export_zip(self, book_id: str) -> Export:
         """The book as a ZIP of pictures, Markdown and ``book.json``; raises NotFound."""
-        book = self._store.books.get(book_id)
+        book = self._book(book_id)
         data = book_zip(book, partial(page_picture, self), self.sheet_picture)
         return Export(download_name(book.title, "zip"), "application/zip", data)
 
     def get_job(self, job_id: str) -> Job:
-        return self._store.jobs.get(job_id)
+        job = self._store.jobs.get(job_id)
+        try:
+            self._book(job.book_id)
+        except NotFound:
+            raise NotFound(f"No job with id {job_id!r}.") from None
+        return job
 
     def list_jobs(self, limit: int = 50) -> list[Job]:
-        return self._store.jobs.recent(limit)
+        return self._store.jobs.recent(limit, self.user.id)
 
     def jobs_for_book(self, book_id: str) -> list[Job]:
-        return self._store.jobs.for_book(book_id)
+        return self._store.jobs.for_book(self._book(book_id).id)
 
     def library(self) -> list[Progress]:
         """Every book with its jobs, newest first, read once (not once per book)."""
         jobs: dict[str, list[Job]] = {}
-        for job in self._store.jobs.recent(limit=-1):  # newest first, as Progress expects
+        # newest first, as Progress expects
+        for job in self._store.jobs.recent(limit=-1, owner=self.user.id):
             jobs.setdefault(job.book_id, []).append(job)
         return [
             Progress(book=b, jobs=tuple(jobs.get(b.id, ())))
-            for b in self._store.books.newest_first()
+            for b in self._store.books.newest_first(self.user.id)
         ]
 
     def progress(self, book_id: str) -> Progress:
         """The book with its jobs: what is drawn, being drawn, and what failed."""
-        return Progress(
-            book=self._store.books.get(book_id), jobs=tuple(self._store.jobs.for_book(book_id))
-        )
+        return Progress(book=self._book(book_id), jobs=tuple(self._store.jobs.for_book(book_id)))
 
     def image_path(self, illustration_url: str | None) -> Path | None:
         """The file behind a ``/generated/...`` URL, if it still exists."""
         return self._files.path_for_url(illustration_url)
 
     def generated_file(self, name: str) -> Path | None:
-        """The saved illustration called ``name``, or None for anything that is not one."""
-        return self._files.path_for(name)
+        """The saved picture called ``name`` of one of the user's books, or None for anything
+        else."""
+        path = self._files.path_for(name)
+        if path is None:
+            return None
+        # A picture of no book (kept from an older install) is the local user's.
+        owner = self._store.pictures.owner_of(name) or LOCAL_USER.id
+        return path if owner == self.user.id else None
 
     def usage_totals(self) -> BookUsage:
-        """Tokens and pictures over every book in the library."""
-        return BookUsage.of(self._store.books.newest_first())
+        """Tokens and pictures over every book in the user's library."""
+        return BookUsage.of(self._store.books.newest_first(self.user.id))
 
     # -- changing ----------------------------------------------------------------
 
     def redraw_page(self, book_id: str, page_number: int) -> Job:
         """Draw one page again in the background; the old picture stays until then."""
-        book = self._store.books.get(book_id)
+        book = self._book(book_id)
         if not book.approved:
             raise InvalidInput("Approve the characters first; then the pages are drawn.")
         page = book.page(page_number)
@@ -624,21 +769,99 @@ class Engine:
             raise InvalidInput("A page needs some text.")
         if len(cleaned) > MAX_TEXT_CHARS:
             raise InvalidInput(f"A page's text can be at most {MAX_TEXT_CHARS} characters.")
-        self._store.books.get(book_id).page(page_number)
+        self._book(book_id).page(page_number)
         self._store.books.set_page_text(book_id, page_number, cleaned)
-        return self._store.books.get(book_id)
+        return self._book(book_id)
 
     def set_pinned(self, book_id: str, pinned: bool) -> None:
-        self._store.books.set_pinned(book_id, pinned)
+        self._store.books.set_pinned(self._book(book_id).id, pinned)
 
     def delete_book(self, book_id: str) -> None:
         """Remove a book, its jobs, its pictures and sheets, and its reference pictures (the
         hero's and each companion's) unless another book uses them."""
-        book = self._store.books.get(book_id)
+        book = self._book(book_id)
         self._files.delete(self._store.delete_book(book_id))
         still_used = {p for b in self._store.books.newest_first() for p in _pictures_of(b)}
-        for picture in _pictures_of(book) - still_used:
+        unused = _pictures_of(book) - still_used
+        for picture in unused:
             self._pictures.delete(picture)
+        self._store.accounts.forget_uploads([Path(p).name for p in unused])
+
+    def delete_my_data(self) -> DeletedData:
+        """Remove everything of the user's: books (with their jobs, pictures and sheets),
+        uploaded photos, and, for a signed-in user, their account and API tokens."""
+        books = self._store.books.newest_first(self.user.id)
+        pictures = 0
+        for book in books:
+            names = self._store.delete_book(book.id)
+            self._files.delete(names)
+            pictures += len(names)
+        uploads = self._store.accounts.uploads_of(self.user.id)
+        if self.user.id == LOCAL_USER.id:  # photos uploaded before accounts are the local user's
+            uploads += [p.name for p in self._pictures.directory.glob("character-image-*")]
+        photos = 0
+        for name in set(uploads):
+            path = self._pictures.path_for(name)
+            if path is not None:
+                self._pictures.delete(path)
+                photos += 1
+        self._store.accounts.forget_uploads(uploads)
+        if self.user.id != LOCAL_USER.id:
+            self._store.accounts.delete(self.user.id)
+        return DeletedData(len(books), photos, pictures)
+
+    # -- accounts ----------------------------------------------------------------
+
+    def sign_in(self, iss: str, sub: str, email: str | None, name: str | None) -> User:
+        """The user of an identity from the sign-in provider (made on first sign-in)."""
+        return self._user_of(self._store.accounts.signed_in(iss, sub, email, name))
+
+    def user_for_token(self, token: str) -> User | None:
+        """The user an API token belongs to, or None for an unknown or revoked one."""
+        account = self._store.accounts.user_for_token(token)
+        return self._user_of(account) if account is not None else None
+
+    def create_token(self, email: str | None = None) -> str:
+        """A new API token: for ``email``'s user (made if new: the CLI), or for this user."""
+        if email is None:
+            return self._store.accounts.create_token(self._account_id())
+        if "@" not in email or len(email.strip()) < 3:
+            raise InvalidInput(f"{email!r} is not an e-mail address.")
+        account = self._store.accounts.by_email(email, create=True)
+        assert account is not None
+        return self._store.accounts.create_token(account.id)
+
+    def tokens(self, email: str | None = None) -> list[TokenInfo]:
+        """The tokens of ``email``'s user (the CLI), or of this user; never the tokens
+        themselves, only their first characters."""
+        if email is None:
+            return self._store.accounts.tokens(self._account_id())
+        account = self._store.accounts.by_email(email)
+        if account is None:
+            raise NotFound(f"No user with the e-mail address {email!r}.")
+        return self._store.accounts.tokens(account.id)
+
+    def revoke_token(self, token: str, anyone: bool = False) -> None:
+        """Revoke one of this user's tokens (``anyone``: the CLI, any user's), given whole or
+        by the characters ``tokens`` shows; raises NotFound."""
+        if not self._store.accounts.revoke(token, None if anyone else self._account_id()):
+            raise NotFound("No such token (it may be revoked already).")
+
+    def _account_id(self) -> str:
+        if self.user.id == LOCAL_USER.id:
+            raise InvalidInput(
+                "API tokens belong to signed-in users; in local mode the API needs none."
+            )
+        return self.user.id
+
+    def _user_of(self, account: Account) -> User:
+        admins = admin_emails(self._settings)
+        return User(
+            account.id,
+            email=account.email,
+            name=account.name,
+            admin=bool(account.email) and account.email.casefold() in admins,
+        )
 
     # -- disk --------------------------------------------------------------------
 
@@ -650,11 +873,11 @@ class Engine:
         return self._retention.prune(self._settings.max_files, self._settings.max_mb)
 
     def expire_reference_pictures(self, now: float | None = None) -> int:
-        """UPLOAD_MAX_AGE_DAYS: delete reference pictures older than that, but for pinned books.
-
-        Books keep their pages; new drawings of them go on without the picture.
+        """UPLOAD_RETENTION_DAYS (or the seed's UPLOAD_MAX_AGE_DAYS, when set): delete uploaded
+        photos older than that, but those of pinned books. Books keep their pages; new
+        drawings of them go on without the photo.
         """
-        days = self._settings.upload_max_age_days
+        days = self._settings.upload_max_age_days or self._settings.upload_retention_days
         if not days:
             return 0
         pinned = {p for b in self._store.books.newest_first() if b.pinned for p in _pictures_of(b)}

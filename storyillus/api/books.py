@@ -22,7 +22,7 @@ from starlette.responses import Response
 
 from storyillus._exceptions import InvalidInput, NotFound
 from storyillus.api.requests import look_from_json
-from storyillus.api.routes import _json_body, _ok
+from storyillus.api.routes import _json_body, _ok, job_json
 from storyillus.document import iso_time
 from storyillus.domain import Book, CastMember
 from storyillus.service import MAX_BOOKS_PAGE, Engine, Export
@@ -115,7 +115,7 @@ async def redraw_sheet(engine: Engine, request: Request) -> Response:
 
     def redraw() -> dict[str, Any]:
         member = _member(engine, book_id, name)
-        return engine.redraw_sheet(book_id, member.name).to_status_json()
+        return job_json(engine, engine.redraw_sheet(book_id, member.name))
 
     return _ok(await run_in_threadpool(redraw))
 
@@ -140,7 +140,7 @@ async def change_member(engine: Engine, request: Request) -> Response:
 
 async def approve(engine: Engine, request: Request) -> Response:
     job = await run_in_threadpool(engine.approve_cast, request.path_params["book_id"])
-    return _ok(job.to_status_json())
+    return _ok(job_json(engine, job))
 
 
 BOOK_ROUTES: list[tuple[str, Handler, list[str]]] = [

@@ -6,7 +6,9 @@ never a 500 or a stack trace. Engine calls block (SQLite, drawing in sync mode),
 run in Starlette's thread pool, never on the event loop.
 
 ``api_routes(engine)`` makes the routes over an engine provider: app.py passes the app's
-engine, tests pass their own and call the routes in-process.
+engine, tests pass their own and call the routes in-process. Every handler gets the engine
+working for the caller (``Engine.as_user``): in local mode the local user; with sign-in on,
+the owner of the bearer token, who sees only their own books, jobs, uploads and pictures.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import json
 import time
 from collections.abc import Awaitable, Callable
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -24,55 +27,140 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from storyillus._exceptions import InvalidImage, InvalidInput, NotFound
+from storyillus._exceptions import (
+    AccessDenied,
+    InvalidImage,
+    InvalidInput,
+    NotFound,
+    SignInRequired,
+    TooManyBooks,
+)
+from storyillus.access import LOCAL_USER, User
 from storyillus.api.requests import character_from_json, story_request_from_json
-from storyillus.domain import Book
+from storyillus.domain import Book, Job
 from storyillus.service import Engine
 
 # Multipart framing around an uploaded file, on top of UPLOAD_MAX_MB.
 _MULTIPART_SLACK = 64 * 1024
-_IMMUTABLE = {"Cache-Control": "public, max-age=31536000, immutable"}
+# Pictures: never sniffed as another type, never able to run anything (a strict CSP, should
+# one be opened as a page), and kept by no shared cache.
+_PICTURE_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; img-src 'self'; sandbox",
+}
+_LOCAL_CACHE = {"Cache-Control": "private, max-age=31536000, immutable"}
+_PRIVATE_CACHE = {"Cache-Control": "private, no-store"}
+_NO_SNIFF = {"X-Content-Type-Options": "nosniff"}
 
 Endpoint = Callable[[Request], Awaitable[Response]]
 Handler = Callable[[Engine, Request], Awaitable[Response]]
 
 
-def _fail(status: int, error: str) -> JSONResponse:
-    return JSONResponse({"success": False, "error": error}, status_code=status)
+def _fail(status: int, error: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(
+        {"success": False, "error": error}, status_code=status, headers=_NO_SNIFF | (headers or {})
+    )
 
 
 def _ok(data: Any, status: int = 200) -> JSONResponse:
-    return JSONResponse({"success": True, "data": data}, status_code=status)
+    return JSONResponse({"success": True, "data": data}, status_code=status, headers=_NO_SNIFF)
+
+
+def _bearer(request: Request) -> str | None:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token.strip() or None if scheme.lower() == "bearer" else None
+
+
+def _caller(engine: Engine, request: Request) -> User:
+    """Who is calling: the local user, or (sign-in on) the owner of the bearer token.
+
+    Raises AccessDenied when the server serves no books, SignInRequired without a valid token.
+    """
+    access = engine.access
+    if access.refusal:
+        raise AccessDenied(access.refusal)
+    token = _bearer(request)
+    if access.signed_in:
+        user = engine.user_for_token(token) if token else None
+        if user is None:
+            raise SignInRequired(
+                "This API needs 'Authorization: Bearer <token>' with a valid token: make one "
+                "on the Settings page or with 'python -m storyillus token create EMAIL'."
+            )
+        return user
+    required = engine.settings.api_token
+    if required and not hmac.compare_digest((token or "").encode(), required.encode()):
+        raise SignInRequired("This API needs 'Authorization: Bearer <API_TOKEN>'.")
+    return LOCAL_USER
+
+
+def _answer_error(error: Exception) -> JSONResponse:
+    """The 4xx of an error raised on purpose: never a 500, never a stack trace."""
+    if isinstance(error, SignInRequired):
+        return _fail(401, str(error), {"WWW-Authenticate": "Bearer"})
+    if isinstance(error, TooManyBooks):
+        return _fail(429, str(error), {"Retry-After": str(error.retry_after)})
+    if isinstance(error, AccessDenied):
+        return _fail(403, str(error))
+    if isinstance(error, NotFound):
+        return _fail(404, str(error))
+    if isinstance(error, InvalidImage):
+        return _fail({"too_large": 413, "not_an_image": 415}.get(error.reason, 400), str(error))
+    return _fail(400, str(error))
 
 
 def _guarded(engine: Callable[[], Engine], handler: Handler) -> Endpoint:
-    """API_TOKEN (when set) as a bearer token, and bad input as a 4xx, never a 500."""
+    """The caller's engine (``_caller``), and bad input as a 4xx, never a 500."""
 
     async def guarded(request: Request) -> Response:
         current = engine()
-        token = current.settings.api_token
-        if token:
-            given = request.headers.get("authorization", "")
-            if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
-                return _fail(401, "This API needs 'Authorization: Bearer <API_TOKEN>'.")
         try:
-            return await handler(current, request)
-        except NotFound as error:
-            return _fail(404, str(error))
-        except InvalidImage as error:
-            status = {"too_large": 413, "not_an_image": 415}.get(error.reason, 400)
-            return _fail(status, str(error))
-        except InvalidInput as error:
-            return _fail(400, str(error))
+            user = await run_in_threadpool(_caller, current, request)
+            return await handler(current.as_user(user), request)
+        except (AccessDenied, NotFound, InvalidInput) as error:
+            return _answer_error(error)
 
     return guarded
 
 
 def _open(engine: Callable[[], Engine], handler: Handler) -> Endpoint:
-    """No token asked: the health check, and the picture files browsers load in ``<img>``."""
+    """No token asked: the health check and the API's description."""
 
     async def endpoint(request: Request) -> Response:
         return await handler(engine(), request)
+
+    return endpoint
+
+
+def _picture(engine: Callable[[], Engine], find: Callable[[Engine, str], Path | None]) -> Endpoint:
+    """A picture route: in local mode the picture itself; with sign-in on, only for an
+    address the app signed (``Engine.picture_address``) or the owner's bearer token, and
+    a 404 for anyone else (to them the picture does not exist)."""
+
+    async def endpoint(request: Request) -> Response:
+        current = engine()
+        name = request.path_params["name"]
+        signed = current.access.signed_in
+        if signed and "signature" in request.query_params:
+            query = request.query_params
+            path = await run_in_threadpool(
+                current.signed_picture,
+                request.url.path,
+                query.get("expires"),
+                query.get("signature"),
+            )
+            if path is None:
+                return _fail(403, "This picture's address has expired or is not valid.")
+        else:
+            try:
+                user = await run_in_threadpool(_caller, current, request)
+            except AccessDenied as error:
+                return _answer_error(error)
+            path = await run_in_threadpool(find, current.as_user(user), name)
+            if path is None:
+                return _fail(404, "No such picture.")
+        cache = _PRIVATE_CACHE if signed else _LOCAL_CACHE
+        return FileResponse(path, media_type="image/png", headers=_PICTURE_HEADERS | cache)
 
     return endpoint
 
@@ -101,6 +189,15 @@ async def _json_body(engine: Engine, request: Request) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise InvalidInput("The request body must be a JSON object.")
     return data
+
+
+def job_json(engine: Engine, job: Job) -> dict[str, Any]:
+    """The seed's job object, its pictures' addresses loadable by the caller's browser."""
+    status = job.to_status_json()
+    for result in status["results"]:
+        if result.get("localUrl"):
+            result["localUrl"] = engine.picture_address(result["localUrl"])
+    return status
 
 
 def _public_character(book: Book) -> dict[str, Any]:
@@ -154,7 +251,7 @@ async def generate(engine: Engine, request: Request) -> Response:
         data = _story_data(made.book, job.id if job else None, pending)
         if job is not None and not run_async:
             # The pages' results; a job of sheets has one result per cast member instead.
-            data["illustrations" if approve else "sheets"] = job.to_status_json()["results"]
+            data["illustrations" if approve else "sheets"] = job_json(engine, job)["results"]
         return data
 
     return _ok(await run_in_threadpool(make))
@@ -163,14 +260,14 @@ async def generate(engine: Engine, request: Request) -> Response:
 async def job_status(engine: Engine, request: Request) -> Response:
     job_id = request.path_params["job_id"]
     job = await run_in_threadpool(engine.get_job, job_id)
-    return _ok(job.to_status_json())
+    return _ok(job_json(engine, job))
 
 
 async def jobs_list(engine: Engine, request: Request) -> Response:
     if not engine.settings.enable_jobs_list:
         return _fail(404, "The jobs list is turned off (ENABLE_JOBS_LIST_ENDPOINT=false).")
     jobs = await run_in_threadpool(engine.list_jobs, 50)
-    return _ok([job.to_status_json() for job in jobs])
+    return _ok([job_json(engine, job) for job in jobs])
 
 
 async def suggestions(engine: Engine, request: Request) -> Response:
@@ -228,21 +325,6 @@ async def health(engine: Engine, request: Request) -> Response:
     )
 
 
-async def generated_file(engine: Engine, request: Request) -> Response:
-    path = engine.generated_file(request.path_params["name"])
-    if path is None:
-        return _fail(404, "No such image.")
-    # Names are never reused, so a saved image never changes: let browsers keep it.
-    return FileResponse(path, media_type="image/png", headers=_IMMUTABLE)
-
-
-async def uploaded_file(engine: Engine, request: Request) -> Response:
-    path = engine.uploaded_file(request.path_params["name"])
-    if path is None:
-        return _fail(404, "No such picture.")
-    return FileResponse(path, media_type="image/png", headers=_IMMUTABLE)
-
-
 def api_routes(engine: Callable[[], Engine]) -> list[Route]:
     """The API and file routes, each asking ``engine()`` for the engine to call."""
     api = partial(_guarded, engine)
@@ -256,8 +338,11 @@ def api_routes(engine: Callable[[], Engine]) -> list[Route]:
         Route("/api/stories/suggestions", api(suggestions), methods=["POST"]),
         Route("/api/upload", api(upload), methods=["POST"]),
         *(Route(path, api(handler), methods=methods) for path, handler, methods in BOOK_ROUTES),
-        Route("/generated/{name}", open_(generated_file), methods=["GET", "HEAD"]),
-        Route("/uploads/{name}", open_(uploaded_file), methods=["GET", "HEAD"]),
+        # Names are never reused, so a picture never changes: in local mode browsers keep it.
+        Route(
+            "/generated/{name}", _picture(engine, Engine.generated_file), methods=["GET", "HEAD"]
+        ),
+        Route("/uploads/{name}", _picture(engine, Engine.uploaded_file), methods=["GET", "HEAD"]),
     ]
 
 

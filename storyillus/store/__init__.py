@@ -1,7 +1,8 @@
-"""The job store: books, jobs and the image index in one SQLite file, the source of truth.
+"""The job store: books, jobs, the image index and accounts in one SQLite file, the source
+of truth.
 
 ``Store`` opens the file (migrating it to the latest schema, see ``migrations``) and
-gives its three parts, ``books``, ``jobs`` and ``pictures``, over one database. The two
+gives its four parts, ``books``, ``jobs``, ``pictures`` and ``accounts``, over one database. The two
 changes that span parts are here, each one transaction so a crash leaves all of it or
 none: recording a page (its result, the page's new picture, the image index and the job's
 final status) and deleting a book (the book, its jobs and its index rows).
@@ -17,6 +18,7 @@ from storyillus._exceptions import NotFound
 from storyillus.domain import Illustration, Job
 from storyillus.storage.files import SavedImage
 from storyillus.store._database import Database
+from storyillus.store.accounts import Accounts
 from storyillus.store.books import Books
 from storyillus.store.jobs import Jobs
 from storyillus.store.migrations import migrate
@@ -54,6 +56,7 @@ class Store:
         self.books = Books(self.database, uploads_dir)
         self.jobs = Jobs(self.database)
         self.pictures = Pictures(self.database)
+        self.accounts = Accounts(self.database)
 
     def record_page(
         self,

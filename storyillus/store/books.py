@@ -36,20 +36,49 @@ class Books:
         ).fetchall()
         return self._book(row, pages)
 
-    def newest_first(self) -> list[Book]:
-        """Every book, newest first."""
+    def newest_first(self, owner: str | None = None) -> list[Book]:
+        """Every book (of ``owner``, when given), newest first."""
         db = self._database.connection()
-        rows = db.execute("SELECT * FROM books ORDER BY created_at DESC, rowid DESC").fetchall()
+        where, args = ("WHERE owner = ?", (owner,)) if owner is not None else ("", ())
+        rows = db.execute(
+            f"SELECT * FROM books {where} ORDER BY created_at DESC, rowid DESC", args
+        ).fetchall()
         pages: dict[str, list[sqlite3.Row]] = {}
-        for page in db.execute("SELECT * FROM pages ORDER BY book_id, number"):
+        for page in db.execute(
+            "SELECT * FROM pages WHERE book_id IN"
+            f" (SELECT id FROM books {where}) ORDER BY book_id, number",
+            args,
+        ):
             pages.setdefault(page["book_id"], []).append(page)
         return [self._book(row, pages.get(row["id"], [])) for row in rows]
 
-    def page(self, limit: int, after: tuple[float, str] | None = None) -> list[Book]:
-        """At most ``limit`` books, newest first by (created_at, id), older than ``after``
-        (the (created_at, id) of the last book of the page before): keyset paging."""
+    def count_since(self, owner: str, since: float) -> tuple[int, float | None]:
+        """How many books ``owner`` made since ``since``, and when the oldest of them was."""
+        row = (
+            self._database.connection()
+            .execute(
+                "SELECT COUNT(*), MIN(created_at) FROM books WHERE owner = ? AND created_at > ?",
+                (owner, since),
+            )
+            .fetchone()
+        )
+        return int(row[0]), row[1]
+
+    def page(
+        self, limit: int, after: tuple[float, str] | None = None, owner: str | None = None
+    ) -> list[Book]:
+        """At most ``limit`` books (of ``owner``, when given), newest first by (created_at,
+        id), older than ``after`` (the (created_at, id) of the last book of the page before):
+        keyset paging."""
         db = self._database.connection()
-        where, args = ("WHERE (created_at, id) < (?, ?)", after) if after else ("", ())
+        conditions, args = [], []
+        if owner is not None:
+            conditions.append("owner = ?")
+            args.append(owner)
+        if after:
+            conditions.append("(created_at, id) < (?, ?)")
+            args.extend(after)
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         rows = db.execute(
             f"SELECT * FROM books {where} ORDER BY created_at DESC, id DESC LIMIT ?",
             (*args, limit),
@@ -89,6 +118,7 @@ class Books:
             usage=json.loads(row["story_usage"]),
             notes=tuple(json.loads(row["notes"])),
             approved=bool(row["approved"]),
+            owner=row["owner"],
         )
 
     # -- writing -----------------------------------------------------------------
@@ -97,8 +127,8 @@ class Books:
         with self._database.write() as db:
             db.execute(
                 'INSERT INTO books (id, title, request, setting, "cast", seed, writer, model,'
-                " pinned, created_at, story_usage, notes, approved)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " pinned, created_at, story_usage, notes, approved, owner)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     book.id,
                     book.title,
@@ -113,6 +143,7 @@ class Books:
                     dumps(book.usage),
                     dumps(list(book.notes)),
                     int(book.approved),
+                    book.owner,
                 ),
             )
             db.executemany(

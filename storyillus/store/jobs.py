@@ -34,9 +34,12 @@ class Jobs:
             raise NotFound(f"No job with id {job_id!r}.")
         return jobs[0]
 
-    def recent(self, limit: int = 50) -> list[Job]:
-        """The most recent jobs, newest first (``limit`` -1: all of them)."""
-        return self._where("1 = 1", (), limit)
+    def recent(self, limit: int = 50, owner: str | None = None) -> list[Job]:
+        """The most recent jobs (of ``owner``'s books, when given), newest first (``limit``
+        -1: all of them)."""
+        if owner is None:
+            return self._where("1 = 1", (), limit)
+        return self._where("book_id IN (SELECT id FROM books WHERE owner = ?)", (owner,), limit)
 
     def for_book(self, book_id: str) -> list[Job]:
         """A book's jobs, newest first."""

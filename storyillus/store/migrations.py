@@ -63,6 +63,12 @@ def _sheets(db: sqlite3.Connection) -> None:
     _add_column(db, "images", "kind", "TEXT NOT NULL DEFAULT 'page'")
 
 
+def _owners(db: sqlite3.Connection) -> None:
+    # Everything made before accounts belongs to the single local user.
+    _add_column(db, "books", "owner", "TEXT NOT NULL DEFAULT 'local'")
+    db.execute("CREATE INDEX IF NOT EXISTS books_by_owner ON books(owner, created_at, id)")
+
+
 def _book_model(db: sqlite3.Connection) -> None:
     # Books made before the book model get the setting, the cast and each page's place and
     # characters derived from what they have: the request, the seed and each page's words.
@@ -205,6 +211,39 @@ END""",
         7,
         "character sheets: a book waits for its sheets' approval; sheets are never pruned",
         step=_sheets,
+    ),
+    Migration(
+        8,
+        "accounts: users, their API tokens (hashed), and an owner for every book and upload",
+        (
+            """CREATE TABLE IF NOT EXISTS users (
+    id TEXT PRIMARY KEY,
+    iss TEXT,
+    sub TEXT,
+    email TEXT,
+    name TEXT,
+    created_at REAL NOT NULL,
+    UNIQUE (iss, sub)
+)""",
+            "CREATE INDEX IF NOT EXISTS users_by_email ON users(email)",
+            """CREATE TABLE IF NOT EXISTS tokens (
+    hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    prefix TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    last_used_at REAL
+)""",
+            "CREATE INDEX IF NOT EXISTS tokens_by_user ON tokens(user_id)",
+            # Uploaded reference pictures by file name; a file with no row is the local user's
+            # (uploaded before accounts).
+            """CREATE TABLE IF NOT EXISTS uploads (
+    name TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    created_at REAL NOT NULL
+)""",
+            "CREATE INDEX IF NOT EXISTS uploads_by_owner ON uploads(owner)",
+        ),
+        step=_owners,
     ),
 )
 LATEST = MIGRATIONS[-1].version

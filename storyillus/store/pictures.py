@@ -85,6 +85,18 @@ class Pictures:
             )
         return orphans
 
+    def owner_of(self, name: str) -> str | None:
+        """Whose book the saved picture ``name`` belongs to (None: no book's)."""
+        row = (
+            self._database.connection()
+            .execute(
+                "SELECT b.owner FROM images i JOIN books b ON b.id = i.book_id WHERE i.name = ?",
+                (name,),
+            )
+            .fetchone()
+        )
+        return row[0] if row is not None else None
+
     @staticmethod
     def replace(
         db: sqlite3.Connection, book_id: str, old: str | None, new: SavedImage | None

@@ -246,11 +246,15 @@ def test_old_reference_pictures_expire_except_for_pinned_books(tmp_path: Path) -
         engine.close(wait=True)
 
 
-def test_reference_pictures_never_expire_by_default(engine: Engine) -> None:
-    path = engine.store_reference_picture(png_bytes())
-    os.utime(path, (0, 0))
-    assert engine.expire_reference_pictures() == 0
-    assert path.exists()
+def test_uploaded_photos_expire_after_30_days_by_default(engine: Engine) -> None:
+    """UPLOAD_RETENTION_DAYS (default 30): a child's photo is not kept for ever."""
+    old = engine.store_reference_picture(png_bytes())
+    recent = engine.store_reference_picture(png_bytes((64, 64), (10, 200, 10)))
+    now = time.time()
+    os.utime(old, (now - 31 * 86_400, now - 31 * 86_400))
+    os.utime(recent, (now - 29 * 86_400, now - 29 * 86_400))
+    assert engine.expire_reference_pictures() == 1
+    assert not old.exists() and recent.exists()
 
 
 def test_deleting_a_book_removes_its_companions_pictures_unless_another_book_uses_them(
