@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+from storyillus.illustration import _offline_props as props
 from storyillus.illustration._offline_paint import Color, darken, gradient, lighten, mix, sharp
 from storyillus.illustration._offline_scenes import (
     SKIES,
@@ -454,6 +455,16 @@ def snow_fall(st: Stage) -> None:
             line=0,
             lit=True,
         )
+
+
+def sled_landmark(st: Stage) -> None:
+    """A sled waiting on the snow on the free side, painted in the place's accent: the red
+    of a snowy village shows on every page, not only when the words name a sled."""
+    u = st.u
+    x, y, s = _far_side(st, 0.3), st.horizon + 17 * u, 13 * u
+    with sharp(st.img, (x - s, y - s, x + s, y + u), st.pen) as pen:
+        props.sled(pen, x, y, s, -st.away, wood=st.pal("accent", ACCENT))
+    st.keep_clear.append((x - 0.7 * s, y - 0.7 * s, x + 0.7 * s, y))
 
 
 def icebergs(st: Stage) -> None:
@@ -1277,6 +1288,7 @@ LANDMARKS = {
     "big leaves": big_leaves,
     "fallen log": fallen_log,
     "snow fall": snow_fall,
+    "sled": sled_landmark,
     "icebergs": icebergs,
     "igloo": igloo,
     "aurora": aurora,

@@ -20,6 +20,12 @@ Point = tuple[float, float]
 WHITE: Color = (255, 255, 255)
 INK: Color = (62, 46, 58)
 
+LIGHT_SHIFT_MAX = 16.0
+"""How far (RGB distance) the time of day's light may move a colour. Picture books keep a
+park at sunset green and a kitchen at night its own wall colour: the light shows in the sky,
+the lamps and a warm or cool cast, never by turning the place into other colours. Kept well
+inside the 40 a reader (and the quality suite) still calls "the same colour"."""
+
 
 def mix(a: Sequence[int], b: Sequence[int], t: float) -> Color:
     """Blend colour ``a`` towards ``b`` by ``t`` (0 gives a, 1 gives b)."""
@@ -172,7 +178,11 @@ class Pen:
         if not lit and self.tint != WHITE and self.tint_amount > 0:
             t = self.tint
             shaded = (rgb[0] * t[0] // 255, rgb[1] * t[1] // 255, rgb[2] * t[2] // 255)
-            rgb = mix(rgb, shaded, self.tint_amount)
+            amount = self.tint_amount
+            shift = math.dist(rgb, shaded) * amount
+            if shift > LIGHT_SHIFT_MAX:
+                amount *= LIGHT_SHIFT_MAX / shift
+            rgb = mix(rgb, shaded, amount)
         return (rgb[0], rgb[1], rgb[2], a)
 
     def _outline(

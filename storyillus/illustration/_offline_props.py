@@ -1589,8 +1589,8 @@ def pumpkin(pen: Pen, x: float, y: float, s: float, m: int) -> None:
     )
 
 
-def sled(pen: Pen, x: float, y: float, s: float, m: int) -> None:
-    wood, runner = (200, 80, 70), (140, 140, 160)
+def sled(pen: Pen, x: float, y: float, s: float, m: int, wood: Color = (200, 80, 70)) -> None:
+    runner = (140, 140, 160)
     pen.stroke(
         [(x - 0.6 * s, y - 0.1 * s), (x + 0.5 * s, y - 0.1 * s), (x + m * 0.66 * s, y - 0.4 * s)]
         if m > 0

@@ -714,11 +714,15 @@ def paint_ocean(st: Stage) -> None:
     # The palette's water, or its ground when the place is the open sea itself.
     water = st.palette.get("water", st.palette.get("ground"))
     sand = st.palette["ground"] if "water" in st.palette else (244, 218, 168)
+    stops = [(0.0, sea_top), (1.0, sea_low)]
     if water is not None:
         amount = 0.8 if st.own_time else 0.35
         sea_top = mix(sea_top, lighten(water, 0.1), amount)
         sea_low = mix(sea_low, darken(water, 0.2), amount)
-    sea = gradient((round(w), round(st.h - st.horizon)), [(0.0, sea_top), (1.0, sea_low)])
+        # the place's own water runs through the middle in any light (only as far from it as
+        # the light may move a colour), so a sea at sunset is still that sea
+        stops = [(0.0, sea_top), (0.5, st.pen.col(water)[:3]), (1.0, sea_low)]
+    sea = gradient((round(w), round(st.h - st.horizon)), stops)
     st.img.paste(sea, (0, round(st.horizon)))
     glint = (255, 240, 200) if st.time != "night" else (230, 230, 255)
     for k in range(14):

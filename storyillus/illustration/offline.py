@@ -58,6 +58,12 @@ TIME_WORDS: dict[str, frozenset[str]] = {
 }
 _TIME_OF_WORD = {word: time for time, words in TIME_WORDS.items() for word in words}
 
+NIGHT_VEIL: Color = (118, 128, 196)
+"""What an outdoor night multiplies the land by away from the figures: the light may only
+move a colour a little (``LIGHT_SHIFT_MAX``), so the dark comes from the edges instead."""
+NIGHT_VEIL_STRENGTH = 0.85
+"""How much of the veil the far corners of the land get (0: none, 1: all)."""
+
 OWN_TIME_SOFTENING = 0.8
 """How much of the time of day's tint is lifted at the place's own time (0: none, 1: all)."""
 PETS = {"dog": "dog", "cat": "cat", "rabbit": "rabbit"}
@@ -271,6 +277,8 @@ def render(request: SceneRequest) -> bytes:
     for _, _, draw in sorted(drawables, key=lambda item: (item[0], item[1])):
         draw()
 
+    if time == "night" and not place.indoor and setting != "space":
+        img = _night_veil(img, figures, stage.horizon, unit)
     finished = _finish(img, style, hero.stable_random("paper", request.book_seed))
     if finished.size != (out_w, out_h):
         finished = finished.resize((out_w, out_h), Image.Resampling.BICUBIC)
@@ -492,6 +500,39 @@ def _draw_companion(
         else:
             look = hero.look_of(member, book_seed)
             hero.draw_hero(sp, x, feet_y, height, look, pose, facing, -facing * 0.6)
+
+
+def _night_veil(img: Image.Image, figures: list[Box], horizon: float, unit: float) -> Image.Image:
+    """Night falls on the land around a pool of moonlight where the hero and friends stand.
+
+    The pool keeps the cast as their sheets show them and the place's ground in its own
+    colour; the land darkens and turns blue towards the edges and the horizon, the sky (already
+    night) is left as it is.
+    """
+    width, height = img.size
+    x0 = min(box[0] for box in figures) - 8 * unit
+    y0 = min(box[1] for box in figures) - 4 * unit
+    x1 = max(box[2] for box in figures) + 8 * unit
+    y1 = max(box[3] for box in figures) + 4 * unit
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    rx, ry = max((x1 - x0) / 2, width * 0.22), max((y1 - y0) / 2, height * 0.2)
+    small_w, small_h = max(8, width // 8), max(8, height // 8)
+    sx, sy = width / small_w, height / small_h
+    top = horizon - 6 * unit
+    ramp = max(1.0, 8 * unit)
+    values = bytearray()
+    for j in range(small_h):
+        y = (j + 0.5) * sy
+        land = min(1.0, max(0.0, (y - top) / ramp))
+        dy = (y - cy) / ry
+        for i in range(small_w):
+            dx = ((i + 0.5) * sx - cx) / rx
+            reach = min(1.0, max(0.0, ((dx * dx + dy * dy) ** 0.5 - 1.0) / 1.2))
+            values.append(round(255 * NIGHT_VEIL_STRENGTH * land * reach * reach * (3 - 2 * reach)))
+    mask = Image.frombytes("L", (small_w, small_h), bytes(values))
+    mask = mask.resize((width, height), Image.Resampling.BILINEAR)
+    dark = ImageChops.multiply(img, Image.new("RGB", img.size, NIGHT_VEIL))
+    return Image.composite(dark, img, mask)
 
 
 def _finish(img: Image.Image, style: Style, rng: random.Random) -> Image.Image:

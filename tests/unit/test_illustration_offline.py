@@ -16,6 +16,7 @@ from storyillus.domain import CastMember, Character, Companion
 from storyillus.illustration import _offline_hero as hero
 from storyillus.illustration import _offline_props as props
 from storyillus.illustration import offline
+from storyillus.illustration._offline_paint import hexc
 from storyillus.illustration.base import SceneRequest
 from storyillus.illustration.offline import OfflineIllustrator
 from storyillus.places import places
@@ -175,6 +176,44 @@ def test_space_at_night_and_desert_at_noon_look_clearly_different() -> None:
     assert brightness(space) < 90
     assert brightness(desert) > 150
     assert brightness(desert) - brightness(space) > 80
+
+
+@pytest.mark.parametrize(
+    ("place", "words", "colours"),
+    [
+        ("park", "at sunset, under a pink and orange sky", ("ground",)),
+        ("farm", "at night", ("ground", "accent")),
+        ("sea", "at sunset", ("ground",)),
+        ("snow", "one morning", ("ground", "accent")),
+        ("kitchen", "at night", ("wall", "floor")),
+    ],
+)
+def test_a_place_keeps_its_own_colours_in_any_light(
+    place: str, words: str, colours: tuple[str, ...]
+) -> None:
+    """The light tints a page; it never turns a park's grass or a kitchen's wall into other
+    colours (they were missing at sunset before), and the hero's skin stays the sheet's."""
+    img = draw(request(place=place, scene=f"Nia cheers {words}", page_text=f"Nia cheers {words}"))
+    palette = places().get(place).palette
+    total = img.size[0] * img.size[1]
+    for name in colours:
+        assert near(img, hexc(palette[name])) > total * 0.02 * (1 if name != "accent" else 0.05), (
+            place,
+            words,
+            name,
+        )
+    skin = hero.look_of(NIA[0], 7).skin
+    assert near(img, skin) > total * 0.003, (place, words, "skin")
+
+
+def test_an_outdoor_night_is_dark_away_from_the_hero() -> None:
+    """Night still falls: the far corners of the land are darker than at day."""
+    day = draw(request(place="park", scene="Nia walks in the afternoon"))
+    night = draw(request(place="park", scene="Nia walks at night"))
+    corner = (0, round(night.size[1] * 0.75), round(night.size[0] * 0.12), night.size[1])
+    dark = ImageStat.Stat(night.crop(corner).convert("L")).mean[0]
+    light = ImageStat.Stat(day.crop(corner).convert("L")).mean[0]
+    assert dark < light - 25
 
 
 def test_the_time_of_day_changes_the_sky() -> None:
