@@ -10,6 +10,9 @@ the new server in the same save is sent there, which shows the server was really
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -19,6 +22,8 @@ from storyillus import Character, Engine, StoryRequest
 from storyillus.config import load_settings
 from tests.conftest import png_bytes
 from tests.fake_openai import FakeOpenAI, Recorded
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # Real-looking keys for the real services; the capturing server must never see them.
 OPENAI_KEY = "sk-proj-REALKEYFORAPIOPENAICOM0123456789abcdef"
@@ -260,3 +265,27 @@ def test_an_azure_key_typed_with_the_new_endpoint_goes_there(
     assert _carrying(fake_openai.requests, AZURE_KEY) == []
     saved = (made.home / "data" / "settings.json").read_text()
     assert AZURE_KEY not in saved
+
+
+def test_the_cli_says_which_key_is_left_unused_and_never_shows_it(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text(f"OPENAI_API_KEY={OPENAI_KEY}\n")
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "STORYILLUS_HOME": str(tmp_path),
+        "OPENAI_BASE_URL": "http://127.0.0.1:9/v1",
+    }
+    environment.pop("OPENAI_API_KEY", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "storyillus", "check"],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == (
+        "storyillus: The OpenAI key was entered for api.openai.com; enter a key for 127.0.0.1:9."
+    )
+    assert OPENAI_KEY not in done.stdout + done.stderr
