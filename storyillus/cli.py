@@ -139,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(env_example())
             return 0
         settings = load_settings()
+        for withheld in settings.withheld:  # a key for another server: said, never shown
+            print(f"storyillus: {withheld.message}", file=sys.stderr)
         from storyillus.vocabularies import load_vocabularies  # may find a broken data file
 
         load_vocabularies()

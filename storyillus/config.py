@@ -11,6 +11,13 @@ on the Settings page; it wins over ``.env`` and the environment so that a change
 app takes effect without a restart. Overrides given to ``load_settings`` (tests, the CLI) win
 over everything. Loaded settings remember where each value came from (``Settings.source``)
 and how they were loaded (``Settings.reload`` reads the same sources with the same overrides).
+
+A key belongs to the server it was entered for (``KEY_BINDINGS``): a key saved on the page is
+stored with the URL in force when it was typed (``OPENAI_API_KEY_FOR`` in the settings file),
+one from ``.env`` or the environment goes with the URL of its own or a lower layer, one given
+by the program with the URL in force. When the URL in force is on another server (scheme, host
+or port), the key is not used: the field reads None and ``Settings.withheld`` says why. Saving
+a URL on another server drops a page-saved key for the old one, unless a key is typed with it.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
 
@@ -183,17 +191,80 @@ PAGE_SECTIONS = (ILLUSTRATORS, KEYS, MODELS, ILLUSTRATING, STORAGE)
 
 
 @dataclass(frozen=True)
+class KeyBinding:
+    """A key and the URL setting naming the server it is sent to.
+
+    ``saved_as``: the settings-file entry holding the URL a page-saved key was typed for.
+    """
+
+    key: str
+    url: str
+    saved_as: str
+    service: str
+
+
+KEY_BINDINGS = (
+    KeyBinding("openai_api_key", "openai_base_url", "OPENAI_API_KEY_FOR", "OpenAI"),
+    KeyBinding("azure_openai_api_key", "azure_endpoint", "AZURE_OPENAI_API_KEY_FOR", "Azure"),
+)
+_SAVED_BINDINGS = frozenset(binding.saved_as for binding in KEY_BINDINGS)
+
+
+def _server(url: str | None) -> tuple[str, str, int] | None:
+    """What a key is bound to: a URL's scheme, host and port (None: no URL)."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:  # not a port: compare the text as written
+        return (scheme, parts.netloc.lower(), 0)
+    return (scheme, parts.hostname or "", port or {"http": 80, "https": 443}.get(scheme, 0))
+
+
+def _host(url: str | None) -> str:
+    """A URL's host (and port) for a sentence; never its user or password."""
+    if not url:
+        return "no server"
+    return urlsplit(url).netloc.rpartition("@")[2] or url
+
+
+@dataclass(frozen=True)
+class WithheldKey:
+    """A key that is not used: it was entered for another server than the one in force."""
+
+    key: str
+    service: str
+    entered_for: str | None
+    now: str | None
+
+    @property
+    def message(self) -> str:
+        where = f"for {_host(self.entered_for)}" if self.entered_for else "with no server set"
+        if not self.now:
+            return (
+                f"The {self.service} key was entered {where}; no {self.service} server is set now."
+            )
+        return f"The {self.service} key was entered {where}; enter a key for {_host(self.now)}."
+
+
+Layers = tuple[tuple[str, Mapping[str, str]], ...]
+
+
+@dataclass(frozen=True)
 class Origin:
     """How a ``Settings`` was loaded: enough to load it again and to say where values came from.
 
     ``environ`` is the mapping given to ``load_settings`` (None: ``os.environ``), read again
     on reload; ``layers`` are the raw values found at load time by source, lowest first.
+    Keys may be among all but ``dotenv_path``, so none of them is in ``repr``.
     """
 
-    environ: Mapping[str, str] | None
+    environ: Mapping[str, str] | None = field(repr=False)
     dotenv_path: str | Path | None
-    overrides: Mapping[str, Any]
-    layers: tuple[tuple[str, Mapping[str, str]], ...]
+    overrides: Mapping[str, Any] = field(repr=False)
+    layers: Layers = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -359,6 +430,12 @@ class Settings:
     # fmt: on
 
     origin: Origin = field(repr=False, compare=False, kw_only=True)
+    withheld: tuple[WithheldKey, ...] = field(default=(), compare=False, kw_only=True)
+    """Keys set somewhere but not used: entered for another server than the one in force."""
+
+    def withheld_key(self, name: str) -> WithheldKey | None:
+        """Why key ``name`` reads None although it is set, or None."""
+        return next((w for w in self.withheld if w.key == name), None)
 
     @property
     def generated_dir(self) -> Path:
@@ -413,7 +490,8 @@ class Settings:
         for name, spec in SPECS.items():
             value = getattr(self, name)
             if spec.secret:
-                value = "set" if value else "not set"
+                withheld = self.withheld_key(name) is not None
+                value = "set" if value else "entered for another server" if withheld else "not set"
             out[spec.env] = str(value) if isinstance(value, Path) else value
         return out
 
@@ -510,7 +588,7 @@ def _read_settings_file(path: Path) -> dict[str, str]:
         raise ConfigError(f"The settings file {path} cannot be read: {exc}.") from None
     if not isinstance(saved, dict):
         raise ConfigError(f"The settings file {path} must hold a JSON object.")
-    unknown = sorted(key for key in saved if key not in _BY_ENV)
+    unknown = sorted(key for key in saved if key not in _BY_ENV and key not in _SAVED_BINDINGS)
     if unknown:
         raise ConfigError(f"The settings file {path} has unknown settings: {', '.join(unknown)}.")
     return {key: _as_text(value) for key, value in saved.items()}
@@ -571,8 +649,89 @@ def _load(
     }
     values.update(overrides)
     values["home"] = home
+    withheld = _withhold(values, layers, overrides)
     kept = {**overrides, "home": home} if "home" in overrides else dict(overrides)
-    return Settings(**values, origin=Origin(environ, dotenv_path, kept, layers))
+    origin = Origin(environ, dotenv_path, kept, layers)
+    return Settings(**values, origin=origin, withheld=withheld)
+
+
+# --- Keys and the servers they were entered for ----------------------------------------
+
+
+def _url(name: str, raw: str) -> str | None:
+    """URL setting ``name`` from its raw text; text that does not parse stays as written."""
+    try:
+        return SPECS[name].parse(raw)
+    except ValueError:
+        return raw or None
+
+
+def _url_up_to(layers: Layers, name: str, up_to: str) -> str | None:
+    """URL setting ``name`` as the layers up to ``up_to`` (included) set it."""
+    env, found = SPECS[name].env, ""
+    for source, raw in layers:
+        found = raw.get(env, found)
+        if source == up_to:
+            break
+    return _url(name, found)
+
+
+def _entered_for(binding: KeyBinding, layers: Layers) -> str | None:
+    """The URL the key in force was entered for: the one saved with it on the page, else the
+    URL of its own layer or a lower one (a settings file from before keys were bound: the
+    URL up to that file)."""
+    env = SPECS[binding.key].env
+    source = [source for source, raw in layers if env in raw][-1]
+    saved = dict(layers)[SETTINGS_FILE]
+    if source == SETTINGS_FILE and binding.saved_as in saved:
+        return _url(binding.url, saved[binding.saved_as])
+    return _url_up_to(layers, binding.url, source)
+
+
+def _withhold(
+    values: dict[str, Any], layers: Layers, overrides: Mapping[str, Any]
+) -> tuple[WithheldKey, ...]:
+    """Set to None, in ``values``, every key entered for another server than the one in
+    force, and say which. A key given by the program goes with the URL in force."""
+    withheld = []
+    for binding in KEY_BINDINGS:
+        if not values[binding.key] or binding.key in overrides:
+            continue
+        entered_for, now = _entered_for(binding, layers), values[binding.url]
+        if _server(entered_for) != _server(now):
+            values[binding.key] = None
+            withheld.append(WithheldKey(binding.key, binding.service, entered_for, now))
+    return tuple(withheld)
+
+
+def _rebind(
+    settings: Settings, saved: dict[str, str], typed: Collection[str], after: Settings
+) -> list[WithheldKey]:
+    """Bind the page-saved keys in ``saved`` (the settings file about to be written) to the
+    URL in force ``after`` the save: a key ``typed`` in this save is for it; any other key
+    entered for another server is dropped (returned). Also: a file from before keys were
+    bound gets the URL its keys were used with."""
+    dropped = []
+    for binding in KEY_BINDINGS:
+        env = SPECS[binding.key].env
+        if env not in saved:
+            saved.pop(binding.saved_as, None)
+            continue
+        now = getattr(after, binding.url)
+        if binding.key in typed:
+            saved[binding.saved_as] = now or ""
+            continue
+        if binding.saved_as in saved:
+            entered_for = _url(binding.url, saved[binding.saved_as])
+        else:
+            entered_for = _url_up_to(settings.origin.layers, binding.url, SETTINGS_FILE)
+        if _server(entered_for) == _server(now):
+            saved[binding.saved_as] = entered_for or ""
+        else:
+            del saved[env]
+            saved.pop(binding.saved_as, None)
+            dropped.append(WithheldKey(binding.key, binding.service, entered_for, now))
+    return dropped
 
 
 def save_settings(
@@ -585,8 +744,35 @@ def save_settings(
     Values are checked with the same parsers as the environment, and the result must load,
     so a bad value raises ConfigError and leaves the file untouched.
     """
+    current, _ = _planned(settings, changes, reset)
     path = settings.settings_file
-    current = _read_settings_file(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    # Owner-only: the file may hold API keys typed into the Settings page.
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)  # a leftover temporary file keeps its mode through O_CREAT
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(current, indent=2, sort_keys=True))
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+    return settings.reload()
+
+
+def keys_cleared_by(
+    settings: Settings, changes: Mapping[str, Any], reset: Collection[str] = ()
+) -> list[WithheldKey]:
+    """The page-saved keys ``save_settings(settings, changes, reset)`` would drop because the
+    URL they were entered for changes to another server (for the page to say so)."""
+    return _planned(settings, changes, reset)[1]
+
+
+def _planned(
+    settings: Settings, changes: Mapping[str, Any], reset: Collection[str]
+) -> tuple[dict[str, str], list[WithheldKey]]:
+    """The settings file ``save_settings`` writes, and the keys it drops; raise ConfigError
+    for a value that does not parse or a result that does not load."""
+    current = _read_settings_file(settings.settings_file)
     for name in [*reset, *changes]:
         if name not in SPECS or name == "home":
             raise ConfigError(f"{name!r} is not a setting that can be saved.")
@@ -597,18 +783,11 @@ def save_settings(
         _parse(name, text)
         current[SPECS[name].env] = text
     origin = settings.origin
-    _load(origin.environ, origin.dotenv_path, origin.overrides, home=settings.home, saved=current)
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    # Owner-only: the file may hold API keys typed into the Settings page.
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(json.dumps(current, indent=2, sort_keys=True))
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
-    return settings.reload()
+    load = (origin.environ, origin.dotenv_path, origin.overrides)
+    after = _load(*load, home=settings.home, saved=current)
+    dropped = _rebind(settings, current, [n for n in changes if n not in reset], after)
+    _load(*load, home=settings.home, saved=current)
+    return current, dropped
 
 
 def env_example() -> str:
@@ -622,11 +801,14 @@ def env_example() -> str:
 
 
 __all__ = [
+    "KEY_BINDINGS",
     "SPECS",
     "PageField",
     "Settings",
     "Spec",
+    "WithheldKey",
     "env_example",
+    "keys_cleared_by",
     "load_settings",
     "page_sections",
     "save_settings",

@@ -2,7 +2,8 @@
 
 Only the fields the user changes are saved to the settings file; the others keep following
 .env and the environment. A saved field can be put back ("use the default"). Keys are never
-shown: only whether they are set, and where from.
+shown: only whether they are set, and where from. A key entered for another server than the
+one set now is not used, and the page says so.
 """
 
 from typing import Any
@@ -10,7 +11,15 @@ from typing import Any
 import streamlit as st
 
 from storyillus import ConfigError
-from storyillus.config import SPECS, Boolean, Choice, Fraction, Whole, page_sections
+from storyillus.config import (
+    SPECS,
+    Boolean,
+    Choice,
+    Fraction,
+    Whole,
+    keys_cleared_by,
+    page_sections,
+)
 from storyillus.ui import engine, show_pending_toast, toast_later
 
 settings = engine().settings
@@ -21,6 +30,12 @@ st.caption(
     "fields you change, which then win over .env and the environment. They apply to the "
     "next page drawn."
 )
+
+# Keys not used because the server changed: the ones just dropped by a save, then any set
+# in .env or the environment (or saved here) for another server than the one set now.
+cleared = st.session_state.pop("keys_cleared", [])
+for message in dict.fromkeys([*cleared, *(w.message for w in settings.withheld)]):
+    st.warning(message, icon=":material/key_off:")
 
 _FROM = {
     "default": "Default",
@@ -41,6 +56,8 @@ if st.session_state.get("settings_shown") is not settings:
 
 def _shown(name: str, value: Any) -> str:
     if SPECS[name].secret:
+        if not value and settings.withheld_key(name):
+            return "entered for another server"
         return "set" if value else "not set"
     if isinstance(value, bool):
         return "on" if value else "off"
@@ -98,11 +115,13 @@ with st.form("settings"):
     if st.form_submit_button("Save settings", type="primary"):
         changes = settings.changed({n: v for n, v in values.items() if n not in reset})
         try:
+            cleared = [key.message for key in keys_cleared_by(settings, changes, reset)]
             engine().save_settings(changes, reset)
         except ConfigError as error:
             st.error(str(error), icon=":material/error:")
         else:
             st.session_state["settings_saved"] = True
+            st.session_state["keys_cleared"] = cleared
             st.rerun()
 
 if st.session_state.pop("settings_saved", False):

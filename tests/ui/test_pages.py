@@ -220,6 +220,7 @@ def test_settings_save_apply_at_once_and_never_show_keys(home: Path) -> None:
     assert saved == {
         "ILLUSTRATION_CONCURRENCY": "2",
         "OPENAI_API_KEY": "test-key-abcdefghijklmnop",
+        "OPENAI_API_KEY_FOR": "https://api.openai.com/v1",  # the server it was typed for
     }
 
     at.run()
