@@ -21,7 +21,15 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from storyillus._exceptions import InvalidInput, VocabularyError
-from storyillus.domain import HEX_COLOUR, CastMember, Character, Companion, Feature, Look
+from storyillus.domain import (
+    HEX_COLOUR,
+    CastMember,
+    Character,
+    Companion,
+    Feature,
+    Look,
+    LookChoice,
+)
 
 if TYPE_CHECKING:
     from storyillus.looks_from_picture import Measured, SeenLook
@@ -211,7 +219,9 @@ def cast_for(
     look = _person_look(rng, "child")
     if character.image_path in pictures:
         look = as_seen(look, _named(pictures[character.image_path], "child"))
-    hero = look
+    if character.look is not None:
+        look = as_chosen(look, character.look)
+    hero = look  # a twin follows the hero as the parent corrected them
     members = [
         CastMember(
             name=character.name,
@@ -272,6 +282,34 @@ def as_seen(look: Look, seen: SeenLook) -> Look:
     return replace(look, **changed, extras=extras)
 
 
+def as_chosen(look: Look, choice: LookChoice) -> Look:
+    """``look`` with the colours the parent picked: each keeps the parent's ``#rrggbb``
+    (what the offline painter paints) under the vocabulary's nearest word (what every
+    page's prompt repeats), as a correction on the book page does."""
+    changed = {
+        part: Feature(colour_word(part, hex_), hex_, getattr(look, part).detail)
+        for part, hex_ in choice.colours.items()
+    }
+    extras = look.extras
+    if choice.glasses and not any("glasses" in extra for extra in extras):
+        extras += ("round glasses",)
+    elif choice.glasses is False:
+        extras = tuple(extra for extra in extras if "glasses" not in extra)
+    return replace(look, **changed, extras=extras)
+
+
+def colour_word(part: str, hex_: str, kind: str = "child") -> str:
+    """The vocabulary's word for a colour a parent picked for ``part`` of a look."""
+    return nearest_colour(_rgb(hex_), palette(part, kind))[0]
+
+
+def starting_look(seed: int, seen: SeenLook | None = None) -> Look:
+    """The hero's look before the parent corrects it (the Create page's pickers): what a
+    picture shows (``seen``), the seed the rest. No name goes in: a name decides nothing."""
+    look = _person_look(_rng("start", seed), "child")
+    return as_seen(look, seen) if seen is not None else look
+
+
 def _alike(look: Look, hero: Look, rng: random.Random) -> Look:
     """A twin: the hero's hair colour, skin and eyes, but never the hero's clothes colour,
     so a reader tells the two apart on every page."""
@@ -284,13 +322,16 @@ def _alike(look: Look, hero: Look, rng: random.Random) -> Look:
 
 
 __all__ = [
+    "as_chosen",
     "as_seen",
     "cast_for",
+    "colour_word",
     "describe",
     "kind_of",
     "load_look_words",
     "look_words",
     "nearest_colour",
+    "starting_look",
 ]
 
 

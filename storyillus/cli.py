@@ -30,7 +30,16 @@ from typing import TYPE_CHECKING, Any
 from storyillus._exceptions import ConfigError, InvalidInput, StoryillusError
 from storyillus.config import Settings, env_example, load_settings
 from storyillus.document import book_document, book_from_document
-from storyillus.domain import DEFAULT_PAGES, Book, Character, Companion, Page, StoryRequest
+from storyillus.domain import (
+    DEFAULT_PAGES,
+    LOOK_COLOURS,
+    Book,
+    Character,
+    Companion,
+    LookChoice,
+    Page,
+    StoryRequest,
+)
 from storyillus.storage.files import write_atomically
 from storyillus.storage.references import MB, read_picture_file
 
@@ -42,7 +51,18 @@ EXIT_FAILED = 1
 BOOK_FILE = "book.json"
 _BOOK_ID = re.compile(r"^[0-9a-f]{32}$")
 # Flags that describe a new book: --approve carries on from a folder and takes none.
-_MAKING = ("name", "age", "prompt", "out", "image", "sibling", "sibling_image", "cast_only")
+_MAKING = (
+    "name",
+    "age",
+    "prompt",
+    "out",
+    "image",
+    "sibling",
+    "sibling_image",
+    "cast_only",
+    *LOOK_COLOURS,
+    "glasses",
+)
 _REQUIRED = ("name", "age", "prompt", "out")
 
 
@@ -95,6 +115,17 @@ def _parser() -> argparse.ArgumentParser:
     book.add_argument("--setting", default="", help="where the story happens, e.g. space")
     book.add_argument("--style", default="watercolor", help="art style")
     book.add_argument("--image", type=Path, help="reference picture of the hero (PNG, JPEG, WebP)")
+    for part in LOOK_COLOURS:
+        book.add_argument(
+            f"--{part}",
+            metavar="#RRGGBB",
+            help=f"the hero's {part} colour, over what the picture shows (e.g. '#6b4423')",
+        )
+    book.add_argument(
+        "--glasses",
+        action=argparse.BooleanOptionalAction,
+        help="the hero wears glasses (--no-glasses: never), whatever the picture shows",
+    )
     book.add_argument("--pages", default=str(DEFAULT_PAGES), help="number of pages (4-16)")
     book.add_argument("--seed", type=int, help="same seed, same offline book")
     book.add_argument("--out", type=Path, help="folder to write the book into (required)")
@@ -181,6 +212,14 @@ def _sibling_pictures(
     return pictures
 
 
+def _look_choice(args: argparse.Namespace) -> LookChoice | None:
+    """The hero's colours given as flags (``--hair '#6b4423'``...), or None for none."""
+    colours = {part: getattr(args, part) for part in LOOK_COLOURS}
+    if args.glasses is None and not any(colours.values()):
+        return None
+    return LookChoice.create(colours, glasses=args.glasses)
+
+
 def _make_book(args: argparse.Namespace) -> int:
     settings = load_settings()
     try:
@@ -192,6 +231,7 @@ def _make_book(args: argparse.Namespace) -> int:
             interests=args.interest,
             companions=[_companion(s) for s in args.sibling],
             message=args.message,
+            look=_look_choice(args),
         )
         request = StoryRequest.create(
             character=character,

@@ -72,6 +72,7 @@ def book_document(
     ``sheet(member)`` where each character sheet is."""
     character = book.character.to_json()
     character.pop("imagePath", None)
+    character.pop("look", None)  # what the parent picked is the cast's look now
     character["hasReferencePicture"] = bool(book.character.image_path)
     for companion, written in zip(book.character.companions, character["siblings"], strict=True):
         written.pop("imagePath", None)

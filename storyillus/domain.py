@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +70,62 @@ class Companion:
         )
 
 
+HEX_COLOUR = re.compile(r"^#[0-9a-f]{6}$")
+
+
+LOOK_COLOURS = ("hair", "skin", "eyes", "clothes")
+"""The parts of a look a parent may pick a colour for, in the order they are shown."""
+
+
+@dataclass(frozen=True)
+class LookChoice:
+    """The parent's own colours for the hero, chosen before the book is made (the Create
+    page's colour pickers, the CLI's ``--hair``...): each ``#rrggbb`` or None (the picture,
+    else the book's seed, decides it), and glasses worn (True), not worn (False) or None.
+    """
+
+    hair: str | None = None
+    skin: str | None = None
+    eyes: str | None = None
+    clothes: str | None = None
+    glasses: bool | None = None
+
+    @classmethod
+    def create(
+        cls,
+        colours: Mapping[str, str | None] | None = None,
+        glasses: bool | None = None,
+    ) -> LookChoice:
+        """Checked user input: part -> ``#rrggbb`` (any case, ``#`` optional); raises
+        InvalidInput naming a colour that is not one."""
+        chosen: dict[str, str | None] = {}
+        for part, value in (colours or {}).items():
+            if part not in LOOK_COLOURS:
+                raise InvalidInput(f"A look has no {part!r}; it has {', '.join(LOOK_COLOURS)}.")
+            text = (value or "").strip().lower()
+            if not text:
+                continue
+            text = text if text.startswith("#") else f"#{text}"
+            if not HEX_COLOUR.match(text):
+                raise InvalidInput(f"The {part} colour must be written #rrggbb, not {value!r}.")
+            chosen[part] = text
+        return cls(**chosen, glasses=glasses)
+
+    @property
+    def colours(self) -> dict[str, str]:
+        """The parts given a colour: part -> ``#rrggbb``."""
+        return {part: hex_ for part in LOOK_COLOURS if (hex_ := getattr(self, part))}
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.colours, "glasses": self.glasses}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> LookChoice | None:
+        if not data:
+            return None
+        return cls(**{part: data.get(part) for part in LOOK_COLOURS}, glasses=data.get("glasses"))
+
+
 @dataclass(frozen=True)
 class Character:
     """The child hero of the book."""
@@ -81,6 +138,8 @@ class Character:
     message: str = ""
     image_path: str | None = None
     """Absolute path of the stored reference picture, if there is one."""
+    look: LookChoice | None = None
+    """The colours the parent picked for the hero; they win over the picture's."""
 
     @classmethod
     def create(
@@ -92,6 +151,7 @@ class Character:
         companions: list[Companion] | tuple[Companion, ...] | None = None,
         message: str | None = None,
         image_path: str | None = None,
+        look: LookChoice | None = None,
     ) -> Character:
         """Build a character from user input, or raise InvalidInput saying what is wrong."""
         clean_name = _clean(name, "The hero's name", MAX_NAME_CHARS)
@@ -128,6 +188,7 @@ class Character:
             companions=tuple(cleaned_companions),
             message=_clean(message, "The personal message"),
             image_path=image_path,
+            look=look,
         )
 
     @property
@@ -137,7 +198,7 @@ class Character:
         return tuple(path for path in paths if path)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data = {
             "name": self.name,
             "age": self.age,
             "personality": list(self.personality),
@@ -146,6 +207,9 @@ class Character:
             "message": self.message,
             "imagePath": self.image_path,
         }
+        if self.look is not None:
+            data["look"] = self.look.to_json()
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Character:
@@ -157,10 +221,8 @@ class Character:
             companions=tuple(Companion.from_json(c) for c in data.get("siblings", ())),
             message=data.get("message", ""),
             image_path=data.get("imagePath"),
+            look=LookChoice.from_json(data.get("look")),
         )
-
-
-HEX_COLOUR = re.compile(r"^#[0-9a-f]{6}$")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ Engine-side: no streamlit here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -32,7 +32,7 @@ from PIL import Image, ImageOps
 from storyillus._exceptions import IllustrationError
 from storyillus.casting import ANIMALS, Colour, look_words
 
-PURPOSE = "look-from-picture-1"
+PURPOSE = "look-from-picture-2"
 """The key ``ReferencePictures.load`` keeps a picture's measured look under (bump it when
 measuring changes, so no cached result of the old way is reused)."""
 
@@ -67,6 +67,29 @@ EYE_BOX = (0.16, 0.25, 0.24, 0.6)
 shares of the box, measured on faces whose eyes the eye cascade found."""
 MIN_FIGURE_SHARE = 0.02
 """A drawing's figure must cover at least this share of the picture."""
+FEATURE_SIDE = 512
+"""A drawing's eyes and glasses are looked for at this size (area-averaged, so a thin
+frame stays one closed line): small eyes are still several pixels wide."""
+FEATURE_SKIN_DISTANCE = 14.0
+"""Lab distance within which a drawing's pixel is the face's skin, not a feature on it."""
+EYE_AREA = (0.0008, 0.05)
+"""An eye's share of the face's area: bigger than a freckle, smaller than a cheek."""
+EYE_FILL = 0.5
+"""Share of its bounding box an eye fills: a dot or an oval, not an arc (brows, smiles)
+nor a ring (a glasses frame)."""
+EYE_CONTRAST = 25.0
+"""An eye stands out from the skin: some of it (pupil, iris, white) is this far from the
+skin's colour (Lab distance), which a cheek's blush, a tint of the skin, never is."""
+IRIS_LIGHTNESS = (22.0, 85.0)
+"""An iris is lighter than a pupil's ink and darker than the white of the eye: a drawing
+whose eyes are black dots says nothing of their colour."""
+MIN_IRIS_SHARE = 0.15
+"""Share of the eyes that must be iris for their colour to be read."""
+LENS_SHARE = 0.12
+"""An eye inside a frame: the skin it reaches is at most this share of the face's."""
+FRAME_DARKER = 10.0
+"""A frame is a line darker (Lab L) than the skin it closes in; a pupil closed in by the
+white of the eye (an iris of the skin's own colour) is not in glasses."""
 
 RGB = tuple[int, int, int]
 
@@ -208,7 +231,11 @@ def measure(image: Image.Image) -> Measured:
         face = _face(small)
         if face is not None:
             return _photo(small, face)
-    return _drawing(_shrunk(full, DRAWING_SIDE, cv2.INTER_NEAREST))
+    drawn = _drawing(_shrunk(full, DRAWING_SIDE, cv2.INTER_NEAREST))
+    if drawn.source != "drawing" or drawn.skin is None:
+        return drawn
+    eyes, glasses = _drawn_eyes(_shrunk(full, FEATURE_SIDE, cv2.INTER_AREA), drawn.skin)
+    return replace(drawn, eyes=eyes, glasses=glasses)
 
 
 def measure_file(path: Path) -> Measured:
@@ -480,6 +507,111 @@ def _read_figure(rgb: np.ndarray, lab: np.ndarray, mask: np.ndarray, edge: RGB |
         background=edge,
         body=colours[body],
     )
+
+
+def _drawn_eyes(rgb: np.ndarray, skin: RGB) -> tuple[RGB | None, bool | None]:
+    """A drawn face's eye colour and glasses; None for what the drawing does not show.
+
+    The face is the largest patch of the figure's skin colour; its features are what lies
+    inside it and is not skin. The eyes are the pair of compact blobs alike in size, side
+    by side, with a pupil darker than the skin. Glasses: each eye sits in a small patch of
+    skin closed all round by a frame, where a bare eye opens onto the whole face.
+    """
+    lab = _lab(rgb)
+    skin_lab = _lab(np.array([skin], dtype=np.uint8))[0]
+    like_skin = ((lab - skin_lab) ** 2).sum(axis=-1) <= FEATURE_SKIN_DISTANCE**2
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        like_skin.astype(np.uint8), connectivity=4
+    )
+    if count < 2:
+        return None, None
+    face_label = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    face = labels == face_label
+    face_area = int(stats[face_label, cv2.CC_STAT_AREA])
+    x, y, w, h = (int(v) for v in stats[face_label, :4])
+    # Inside the face: what the outside of its box cannot reach without crossing skin.
+    box = np.pad(face[y : y + h, x : x + w], 1).astype(np.uint8)
+    outside = np.zeros((h + 4, w + 4), dtype=np.uint8)
+    cv2.floodFill(box, outside, (0, 0), 2)
+    inside = np.zeros_like(face)
+    inside[y : y + h, x : x + w] = box[1:-1, 1:-1] == 0
+    features = inside & ~like_skin
+    eyes = _eye_pair(features, lab, face_area, skin_lab)
+    if eyes is None:
+        return None, None
+    return _iris(rgb, lab, eyes), _framed(lab, like_skin, eyes, face_area, float(skin_lab[0]))
+
+
+def _eye_pair(
+    features: np.ndarray, lab: np.ndarray, face_area: int, skin: np.ndarray
+) -> list[np.ndarray] | None:
+    """The two blobs (masks) most like a pair of eyes, or None."""
+    count, labels, stats, centres = cv2.connectedComponentsWithStats(
+        features.astype(np.uint8), connectivity=8
+    )
+    blobs = []
+    for label in range(1, count):
+        bw, bh, area = (int(v) for v in stats[label, 2:5])
+        if not EYE_AREA[0] * face_area <= area <= EYE_AREA[1] * face_area:
+            continue
+        if area < EYE_FILL * bw * bh or not 0.4 <= bw / bh <= 2.5:
+            continue
+        distance = ((lab[labels == label] - skin) ** 2).sum(axis=1)
+        if (distance >= EYE_CONTRAST**2).mean() < 0.2:
+            continue
+        blobs.append((label, area, bw, bh, centres[label]))
+    best, best_score = None, None
+    for i, (a_label, a_area, a_w, a_h, a_c) in enumerate(blobs):
+        for b_label, b_area, b_w, b_h, b_c in blobs[i + 1 :]:
+            width = (a_w + b_w) / 2
+            if max(a_area, b_area) > 2 * min(a_area, b_area):
+                continue  # one eye twice the other's size: not a pair
+            if abs(a_c[1] - b_c[1]) > max(a_h, b_h) or not 1.5 <= abs(a_c[0] - b_c[0]) / width <= 8:
+                continue  # not side by side, or too close or too far apart
+            # The biggest well-matched pair: nostrils and freckles pair up too, smaller.
+            score = (a_area + b_area) * (1 - abs(a_area - b_area) / max(a_area, b_area))
+            if best_score is None or score > best_score:
+                best, best_score = (a_label, b_label), score
+    if best is None:
+        return None
+    return [labels == label for label in best]
+
+
+def _iris(rgb: np.ndarray, lab: np.ndarray, eyes: Sequence[np.ndarray]) -> RGB | None:
+    """The eyes' colour: their iris, neither pupil nor white; None for ink dots."""
+    both = np.logical_or(*eyes).astype(np.uint8)
+    # Inside the outline only: an edge pixel is a blend of the ink and the skin, no iris.
+    inner = cv2.erode(both, np.ones((3, 3), np.uint8)) > 0
+    pixels, lightness = rgb[inner], lab[inner][:, 0]
+    iris = (lightness > IRIS_LIGHTNESS[0]) & (lightness < IRIS_LIGHTNESS[1])
+    if iris.sum() < max(6, MIN_IRIS_SHARE * len(pixels)):
+        return None
+    return _dominant(pixels[iris], 2)
+
+
+def _framed(
+    lab: np.ndarray,
+    like_skin: np.ndarray,
+    eyes: Sequence[np.ndarray],
+    face_area: int,
+    skin_lightness: float,
+) -> bool | None:
+    """Glasses: each eye closed in by a dark frame (True), both open onto the face
+    (False); anything between cannot tell (None)."""
+    framed = []
+    for eye in eyes:
+        passable = (like_skin | eye).astype(np.uint8)
+        _, labels = cv2.connectedComponents(passable, connectivity=4)
+        reached = labels == labels[eye][0]
+        if reached.sum() - eye.sum() >= LENS_SHARE * face_area:
+            framed.append(False)  # the eye opens onto the face
+            continue
+        ring = cv2.dilate(reached.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+        edge = lab[ring & ~reached][:, 0]
+        framed.append(bool(np.median(edge) < skin_lightness - FRAME_DARKER) or None)
+    if all(seen is True for seen in framed):
+        return True
+    return False if all(seen is False for seen in framed) else None
 
 
 def _near_any(rgb: RGB, colours: Sequence[Colour], distance: float) -> bool:

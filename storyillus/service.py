@@ -25,7 +25,7 @@ from storyillus._chat import ChatClient
 from storyillus._exceptions import InvalidInput, NotFound, TooManyBooks
 from storyillus._http import shared_client
 from storyillus.access import LOCAL_ACCESS, LOCAL_USER, Access, User, admin_emails
-from storyillus.casting import cast_for, describe, recoloured
+from storyillus.casting import cast_for, describe, recoloured, starting_look
 from storyillus.config import Settings, save_settings
 from storyillus.document import book_document
 from storyillus.domain import (
@@ -45,7 +45,7 @@ from storyillus.illustration.chain import IllustrationChain, build_chain
 from storyillus.illustration.judge import Judge, build_judge
 from storyillus.jobs.runner import SHEET_JOBS, Runner
 from storyillus.looks_from_picture import PURPOSE as LOOK_PURPOSE
-from storyillus.looks_from_picture import measure_file
+from storyillus.looks_from_picture import SeenLook, measure, measure_file, name_look
 from storyillus.places import CUSTOM, places
 from storyillus.storage.files import ImageFiles
 from storyillus.storage.references import MB, ReferencePictures
@@ -405,6 +405,17 @@ class Engine:
     def preview_reference_picture(self, data: bytes, side: int = 480) -> bytes:
         """A small upright PNG of a picture to show before it is stored; raises InvalidImage."""
         return self._pictures.preview(data, side)
+
+    def read_look(self, data: bytes) -> SeenLook:
+        """What a picture, not stored yet, shows of the hero's look (the Create page reads it
+        on upload); the same reading the book makes of it once stored. Raises InvalidImage."""
+        return name_look(measure(self._pictures.check(data)), "child")
+
+    @staticmethod
+    def starting_look(seed: int, seen: SeenLook | None = None) -> Look:
+        """The hero's look for the parent to correct before the book is made: what the
+        picture showed (``seen``, from ``read_look``), the seed the rest."""
+        return starting_look(seed, seen)
 
     def store_reference_picture(self, data: bytes) -> Path:
         """Check an uploaded picture and keep a clean copy, the user's; raises InvalidImage."""

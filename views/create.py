@@ -11,8 +11,12 @@ from storyillus.ui import (
     choose_picture,
     chosen_picture,
     engine,
+    forget_look,
+    look_choice,
+    look_fields,
     open_book,
     picture_preview,
+    start_look_again,
 )
 
 TRAITS = ["brave", "curious", "kind", "funny", "gentle", "clever", "determined", "creative"]
@@ -30,10 +34,13 @@ def _picture_uploaded(who: str = HERO) -> None:
         return
     try:
         preview = engine().preview_reference_picture(upload.getvalue())
+        seen = engine().read_look(upload.getvalue()) if who == HERO else None
     except InvalidImage as error:
         st.session_state[f"{who}_picture_error"] = str(error)
     else:
         choose_picture(upload.getvalue(), preview, who)
+        if who == HERO:
+            start_look_again(engine(), seen)
 
 
 def _picture_field(who: str, label: str, caption: str, width: int) -> None:
@@ -51,6 +58,8 @@ def _picture_field(who: str, label: str, caption: str, width: int) -> None:
         st.image(preview, caption=caption, width=width)
         if st.button("Remove picture", key=f"{who}_remove", icon=":material/delete:"):
             choose_picture(None, who=who)
+            if who == HERO:
+                start_look_again(engine(), None)
             st.rerun()
 
 
@@ -83,6 +92,7 @@ def _character(pictures: dict[str, str] | None = None) -> Character:
         companions=companions,
         message=st.session_state.get("hero_message"),
         image_path=pictures.get(HERO),
+        look=look_choice(),
     )
 
 
@@ -149,6 +159,7 @@ with picture:
     _picture_field(HERO, "PNG, JPEG or WebP, up to 10 MB", "The hero's picture", 220)
     if picture_preview() is None:
         st.caption("Optional: with a picture, illustrations are drawn to look like your hero.")
+    look_fields(engine(), has_picture=picture_preview() is not None)
 
 st.subheader("The story")
 st.text_area(
@@ -206,4 +217,5 @@ if st.button("Make my book", type="primary", icon=":material/auto_stories:"):
     else:
         for who in (HERO, *_companions()):
             choose_picture(None, who=who)
+        forget_look()
         open_book(made.book.id)

@@ -1,6 +1,9 @@
 """Streamlit helpers shared by the pages: the only part of storyillus that imports streamlit."""
 
 from storyillus.ui.cast import cast_gallery, sheet_cards, sheets_progress
+from storyillus.ui.look import forget as forget_look
+from storyillus.ui.look import look_choice, look_fields
+from storyillus.ui.look import start_again as start_look_again
 from storyillus.ui.state import (
     HERO,
     choose_picture,
@@ -27,11 +30,15 @@ __all__ = [
     "drawing_status",
     "engine",
     "forget_book",
+    "forget_look",
     "illustration_image",
+    "look_choice",
+    "look_fields",
     "open_book",
     "picture_preview",
     "sheet_cards",
     "sheets_progress",
     "show_pending_toast",
+    "start_look_again",
     "toast_later",
 ]

@@ -413,3 +413,21 @@ def test_a_sibling_image_names_its_sibling_case_blind(tmp_path: Path) -> None:
     assert book["approved"] is True and all(p["image"] for p in book["pages"])
     assert book["character"]["siblings"][0]["hasReferencePicture"] is True
     assert not any(p.name.startswith("reference-") for p in out.iterdir())
+
+
+def test_look_flags_decide_the_heros_colours_over_the_picture(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = _cast_only(tmp_path, out, "--hair", "#C8703A", "--glasses")
+    assert result.returncode == 0, result.stderr
+    hero = json.loads((out / "book.json").read_text())["cast"][0]
+    assert hero["look"]["hair"]["hex"] == "#c8703a"
+    assert "ginger" in hero["description"] and "glasses" in hero["description"]
+
+
+def test_a_look_flag_that_is_no_colour_is_one_line(tmp_path: Path) -> None:
+    result = _run(*BASE, "--skin", "peach", "--out", str(tmp_path / "out"), home=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "storyillus: The skin colour must be written #rrggbb, not 'peach'."
+    )
+    assert not (tmp_path / "out").exists()

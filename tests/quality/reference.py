@@ -21,6 +21,9 @@ class Reference:
     skin: RGB
     clothes: RGB
     background: RGB
+    eyes: RGB | None = None
+    """The irises' colour; None draws the eyes as dark dots, which tell no colour."""
+    glasses: bool = False
 
     def png(self) -> bytes:
         """The child drawn head and shoulders: hair around and above the face, eyes, a smile,
@@ -33,7 +36,17 @@ class Reference:
         pen.ellipse((166, 120, 346, 350), fill=self.skin)  # face
         pen.chord((160, 84, 352, 250), start=180, end=360, fill=self.hair)  # fringe
         for x in (212, 276):
-            pen.ellipse((x, 215, x + 24, 239), fill=(50, 40, 35))  # eyes
+            if self.eyes is None:
+                pen.ellipse((x, 215, x + 24, 239), fill=(50, 40, 35))  # eyes
+                continue
+            pen.ellipse((x - 4, 213, x + 28, 241), fill=(250, 250, 250))  # the white
+            pen.ellipse((x + 2, 215, x + 22, 239), fill=self.eyes)  # the iris
+            pen.ellipse((x + 8, 221, x + 16, 233), fill=(20, 16, 16))  # the pupil
+            pen.ellipse((x + 13, 219, x + 17, 223), fill=(255, 255, 255))  # a catch light
+        if self.glasses:
+            for x in (212, 276):
+                pen.ellipse((x - 16, 199, x + 40, 255), outline=(40, 40, 48), width=5)
+            pen.line((252, 225, 260, 225), fill=(40, 40, 48), width=5)  # the bridge
         pen.arc((226, 260, 286, 305), start=20, end=160, fill=(170, 70, 70), width=5)  # smile
         buffer = io.BytesIO()
         image.save(buffer, format="PNG")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from storyillus import InvalidInput
-from storyillus.casting import recoloured
-from storyillus.domain import Feature, Look
+from storyillus.casting import as_chosen, cast_for, recoloured
+from storyillus.domain import Character, Companion, Feature, Look, LookChoice
 
 LOOK = Look(
     hair=Feature("brown", "#805232", "curly"),
@@ -51,3 +51,40 @@ def test_bad_corrections_are_refused_in_words(
 ) -> None:
     with pytest.raises(InvalidInput, match=message.replace("(", r"\(")):
         recoloured(LOOK, "child", colours, [])
+
+
+# -- before the book: the parent's own colours (Create page, CLI) -------------------
+
+
+def test_colours_picked_before_the_book_are_the_heros_whatever_the_picture() -> None:
+    choice = LookChoice.create({"hair": "C8703A", "eyes": "#4E8A4E"}, glasses=True)
+    hero = Character.create("Sofía", 6, companions=[Companion("Ana", "twin")], look=choice)
+    plain = Character.create("Sofía", 6, companions=[Companion("Ana", "twin")])
+    chosen, twin = cast_for(hero, seed=4)
+    guessed, _ = cast_for(plain, seed=4)
+
+    assert chosen.look.hair == Feature("ginger", "#c8703a", guessed.look.hair.detail)
+    assert chosen.look.eyes.colour == "green"
+    assert chosen.look.skin == guessed.look.skin, "a part left alone is the seed's"
+    assert "ginger" in chosen.description and "green eyes" in chosen.description
+    assert "glasses" in chosen.description
+    assert twin.look.hair.hex == "#c8703a", "a twin follows the corrected hero"
+
+
+def test_glasses_taken_off_before_the_book_are_not_drawn() -> None:
+    look = as_chosen(
+        Look(hair=LOOK.hair, extras=("round glasses", "a red scarf")), LookChoice(glasses=False)
+    )
+    assert look.extras == ("a red scarf",)
+
+
+@pytest.mark.parametrize("bad", ["brown", "#12345", "#gg0000"])
+def test_a_picked_colour_must_be_a_colour(bad: str) -> None:
+    with pytest.raises(InvalidInput, match="hair colour"):
+        LookChoice.create({"hair": bad})
+
+
+def test_the_choice_is_kept_with_the_request() -> None:
+    hero = Character.create("Lila", 7, look=LookChoice.create({"skin": "#8c5c40"}, False))
+    assert Character.from_json(hero.to_json()) == hero
+    assert Character.from_json(Character.create("Lila", 7).to_json()).look is None

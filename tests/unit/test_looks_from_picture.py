@@ -4,17 +4,21 @@ illustrator's own character sheets, never made-up blobs of colour."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace as changed
+from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from storyillus.casting import cast_for, look_words
 from storyillus.domain import CastMember, Character, Companion, Feature, Look
 from storyillus.illustration import _offline_sheet
-from storyillus.looks_from_picture import Measured, measure, name_look
+from storyillus.looks_from_picture import Measured, SeenLook, measure, name_look
 from tests import photos
+from tests.quality.reference import DARK_BLACK, LIGHT_BLOND, LIGHT_BROWN, MEDIUM_RED
 
+ROOT = Path(__file__).resolve().parents[2]
 WORDS = look_words()
 HAIR, SKIN, CLOTHES = dict(WORDS.hair), dict(WORDS.skin), dict(WORDS.clothes)
 
@@ -189,3 +193,51 @@ def test_a_twin_shares_the_pictures_hair_and_skin() -> None:
     cast = cast_for(hero, 2, {"/e": measured})
     assert (cast[1].look.hair.colour, cast[1].look.skin.colour) == ("black", "dark brown")
     assert cast[1].look.clothes.colour != cast[0].look.clothes.colour
+
+
+# ---------------------------------------------------- a drawing's eyes and glasses
+
+BLUE, GREEN, BROWN = (74, 120, 184), (78, 138, 78), (107, 66, 38)
+
+
+def _drawn(reference, **change) -> SeenLook:
+    return _read(Image.open(io.BytesIO(changed(reference, **change).png())))
+
+
+@pytest.mark.parametrize("reference", [LIGHT_BROWN, DARK_BLACK, MEDIUM_RED, LIGHT_BLOND])
+@pytest.mark.parametrize(("iris", "word"), [(BLUE, "blue"), (GREEN, "green")])
+@pytest.mark.parametrize("glasses", [False, True])
+def test_a_drawn_childs_eye_colour_and_glasses_are_read(reference, iris, word, glasses) -> None:
+    seen = _drawn(reference, eyes=iris, glasses=glasses)
+    assert seen.eyes is not None and seen.eyes.word == word
+    assert seen.glasses is glasses
+    plain = _read(Image.open(io.BytesIO(reference.png())))
+    assert seen.hair == plain.hair, "eyes and frames change nothing else"
+
+
+def test_dot_eyes_tell_no_colour_but_a_bare_face_no_glasses() -> None:
+    seen = _read(Image.open(ROOT / "bench" / "reference-child.png"))
+    assert seen.eyes is None
+    assert seen.glasses is False
+    assert _drawn(LIGHT_BROWN, glasses=True).glasses is True
+
+
+def test_a_brown_iris_on_light_skin_is_brown() -> None:
+    assert _drawn(LIGHT_BLOND, eyes=BROWN).eyes.word == "brown"  # type: ignore[union-attr]
+
+
+def test_an_iris_of_the_skins_own_colour_is_left_out_not_taken_for_glasses() -> None:
+    # Brown eyes on brown skin: the iris reads as skin, the white around the pupil as a ring.
+    seen = _drawn(DARK_BLACK, eyes=BROWN)
+    assert seen.eyes is None
+    assert seen.glasses is None
+
+
+def test_a_face_without_eyes_says_nothing_of_eyes_or_glasses() -> None:
+    blank = Image.new("RGB", (512, 512), (222, 224, 230))
+    pen = ImageDraw.Draw(blank)
+    pen.rounded_rectangle((120, 390, 392, 500), radius=70, fill=(58, 150, 82))
+    pen.ellipse((146, 70, 366, 300), fill=(106, 66, 38))
+    pen.ellipse((166, 120, 346, 350), fill=(244, 208, 182))
+    seen = _read(blank)
+    assert (seen.eyes, seen.glasses) == (None, None)
