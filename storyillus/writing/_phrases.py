@@ -501,7 +501,7 @@ _FILES: dict[str, Check] = {
             ),
             "uses": _each(_row(_WORD, _WORD)),
             "extra": _each(
-                _each(_list(_list(_text(_STORY), kind=tuple)), GOAL_BEATS + ("decide",)),
+                _each(_list(_list(_text(_STORY), kind=tuple)), (*GOAL_BEATS, "decide")),
                 ("fear", "guide", "gear"),
             ),
             "nearby": _each(_WORDS),

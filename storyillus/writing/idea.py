@@ -195,8 +195,19 @@ def _find_goal(lower: list[str], before: int) -> tuple[_Match | None, _Match | N
     matches = [m for m in _goal_matches(lower) if m[0] < before]
     if not matches:
         return None, None
-    strong = [m for m in matches if not P.GOALS[m[2]].get("weak", False)]
-    main = strong[0] if strong else matches[0]
+    first = matches[0]
+
+    def own_need(match: _Match) -> bool:
+        # "helps the farmer find his cow": finding is what the farmer needs, so the goal
+        # stays helping; "helps on the farm to find the piglet" is the hero's own search.
+        return (
+            first[2] == "help"
+            and lower[match[0]] in _HELP_NEEDS
+            and lower[match[0] - 1 : match[0]] != ["to"]
+        )
+
+    strong = [m for m in matches if not P.GOALS[m[2]].get("weak", False) and not own_need(m)]
+    main = strong[0] if strong else first
     fear = next((m for m in matches if m[2] == "fear" and m is not main), None)
     return main, fear
 
@@ -242,8 +253,7 @@ def _gear(text: str, taken: set[str]) -> tuple[str, ...]:
     return tuple(
         thing.name
         for thing in things().mentions(text)
-        if thing.name in P.GOAL_USES
-        and not ({thing.name, *thing.synonyms} & taken)
+        if thing.name in P.GOAL_USES and not ({thing.name, *thing.synonyms} & taken)
     )
 
 
@@ -252,11 +262,15 @@ def _phrase(words: list[str], start: int, stops: frozenset[str]) -> tuple[Thing 
     end = start
     while end < len(words) and words[end].isalpha():
         low = words[end].lower()
-        if low == "of" and end > start and end + 1 < len(words):
-            # "a garden of sunflowers" is one thing; "of" alone never ends it.
-            if words[end + 1].isalpha() and words[end + 1].lower() not in stops:
-                end += 1
-                continue
+        # "a garden of sunflowers" is one thing; "of" alone never ends it.
+        if (
+            low == "of"
+            and start < end < len(words) - 1
+            and words[end + 1].isalpha()
+            and words[end + 1].lower() not in stops
+        ):
+            end += 1
+            continue
         if low in stops:
             break
         end += 1

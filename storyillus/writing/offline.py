@@ -327,10 +327,10 @@ def _bank(bank: dict[str, Any], level: str) -> list[Any]:
 
 # Story keys that carry a part of the idea (its thing, for whom, a fear, a guide...).
 _IDEA_KEYS = frozenset(
-    """
-    item the_item item_a whom the_whom whither the_whither skill fear the_shape shape_truth
-    guide_a the_guide the_gear
-    """.split()
+    {
+        *("item", "the_item", "item_a", "whom", "the_whom", "whither", "the_whither"),
+        *("skill", "fear", "the_shape", "shape_truth", "guide_a", "the_guide", "the_gear"),
+    }
 )
 
 
@@ -436,7 +436,11 @@ def _noun_phrases(prompt: str, skip: set[str]) -> list[_NounPhrase]:
     phrases: list[_NounPhrase] = []
     run: list[str] = []
     # "grandpa's farm" is a farm, not a "grandpa farm": an owner ends the run before it.
-    owners = {re.sub(r"['’]s$", "", raw) for raw in _TOKEN.findall(prompt or "") if raw[-2:] in ("'s", "’s")}
+    owners = {
+        re.sub(r"['’]s$", "", raw)
+        for raw in _TOKEN.findall(prompt or "")
+        if raw[-2:] in ("'s", "’s")
+    }
     tokens = _tokens(prompt)
     for token in tokens:
         word = token.lower()
@@ -888,7 +892,8 @@ class _BookWriter:
         # Family the idea names ("her grandpa's farm") go along with the hero, by title.
         family = [h for h in idea.helpers if h.lower() in P.FAMILY_TITLES]
         if family:
-            self._set("team", _join([self.name, *[f.name for f in self.friends], *map(_cap, family)]))
+            team = [self.name, *[f.name for f in self.friends], *map(_cap, family)]
+            self._set("team", _join(team))
         self._set("pal", self.rng.choice(P.GOAL_READING["pals"]))
         if idea.helpers:
             self._set("helper", idea.helpers[0])
@@ -1141,9 +1146,7 @@ class _BookWriter:
         if self.arc == "goal":
             # The phrasing that names more of the idea's parts tells more of the idea.
             # A phrasing used already waits until the others have had their turn.
-            candidates.sort(
-                key=lambda c: (c[0] in spent, -_idea_parts(phrasings[c[0]], context))
-            )
+            candidates.sort(key=lambda c: (c[0] in spent, -_idea_parts(phrasings[c[0]], context)))
         fitting = [c for c in candidates if _size(c[1]) <= allowance]
         if strict and not fitting:
             fitting = [(i, u[:1]) for i, u in candidates if _size(u[:1]) <= allowance]
