@@ -51,6 +51,8 @@ STORY_KEYS = _names(
     landmark obstacle thing_bare thing the_thing my_thing hide owner owner_pos owner_intro
     need goal idea solved dest dest_wonder pack fear task reveal clue question answer
     aim aim_done item the_item item_a whom the_whom try_at pal helper
+    whither the_whither skill the_shape shape_was shape_truth guide_a the_guide the_gear
+    gear_took gear_did
     """
 )
 # Keys a bank's beat adds to the context for its own lines only (offline._BookWriter._pick).
@@ -248,6 +250,12 @@ def _each(item: Check, names: Collection[str] | None = None, needed: Collection[
         return {key: item(entry, at / key) for key, entry in value.items()}
 
     return check
+
+
+def _flag(value: Any, at: _At) -> bool:
+    if not isinstance(value, bool):
+        at.fail(f"expected true or false, found {_kind(value)}", _first_text(value))
+    return value
 
 
 def _row(*items: Check) -> Check:
@@ -453,11 +461,27 @@ _FILES: dict[str, Check] = {
     "goals.toml": _table(
         {
             "reading": _table(
-                {key: _WORDS for key in ("stops", "articles", "pals", "helper_words")}
+                {
+                    **{
+                        key: _WORDS
+                        for key in (
+                            "stops",
+                            "articles",
+                            "pals",
+                            "helper_words",
+                            "passing",
+                            "knowing",
+                            "help_cues",
+                        )
+                    },
+                    "being": _each(_WORD),
+                }
             ),
             "goal": _each(
                 _table(
                     {
+                        "weak": _flag,
+                        "pupil": _flag,
                         "verbs": _list(_row(_WORD, _WORD)),
                         "whom": _list(_WORD, least=0),
                         "aim": _text(_STORY),
@@ -465,7 +489,7 @@ _FILES: dict[str, Check] = {
                         **{beat: _bank(_STORY, SPANS) for beat in GOAL_BEATS},
                         "scenes": _each(_list(_text(_STORY)), BEATS, ("problem", "resolve")),
                     },
-                    ["aim"],
+                    ["aim", "weak", "pupil"],
                 )
             ),
             "common": _table(
@@ -474,6 +498,11 @@ _FILES: dict[str, Check] = {
                     "lesson": _story_bank(),
                     "progress": _bank(_STORY, SPANS),
                 }
+            ),
+            "uses": _each(_row(_WORD, _WORD)),
+            "extra": _each(
+                _each(_list(_list(_text(_STORY), kind=tuple)), (*GOAL_BEATS, "decide")),
+                ("fear", "guide", "gear"),
             ),
             "nearby": _each(_WORDS),
         }
@@ -629,6 +658,8 @@ def load(folder: Path | str = DATA_DIR) -> dict[str, Any]:
         "GOAL_COMMON": goals["common"],
         "GOAL_READING": goals["reading"],
         "NEARBY": goals["nearby"],
+        "GOAL_USES": goals["uses"],
+        "GOAL_EXTRA": goals["extra"],
     }
 
 
@@ -719,3 +750,5 @@ GOALS: dict[str, dict[str, Any]] = _DATA["GOALS"]
 GOAL_COMMON: dict[str, Any] = _DATA["GOAL_COMMON"]
 GOAL_READING: dict[str, list[str]] = _DATA["GOAL_READING"]
 NEARBY: dict[str, list[str]] = _DATA["NEARBY"]
+GOAL_USES: dict[str, tuple[str, str]] = _DATA["GOAL_USES"]
+GOAL_EXTRA: dict[str, dict[str, list[tuple[str, ...]]]] = _DATA["GOAL_EXTRA"]

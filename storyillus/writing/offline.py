@@ -17,6 +17,7 @@ import hashlib
 import json
 import random
 import re
+import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -324,6 +325,26 @@ def _bank(bank: dict[str, Any], level: str) -> list[Any]:
     return list(bank.get("rich" if level == "older" else "short", []))
 
 
+# Story keys that carry a part of the idea (its thing, for whom, a fear, a guide...).
+_IDEA_KEYS = frozenset(
+    {
+        *("item", "the_item", "item_a", "whom", "the_whom", "whither", "the_whither"),
+        *("skill", "fear", "the_shape", "shape_truth", "guide_a", "the_guide", "the_gear"),
+    }
+)
+
+
+def _idea_parts(phrasing: Sequence[str], context: dict[str, str]) -> int:
+    """How many of the idea's parts a phrasing names (only those this story has)."""
+    fields = {
+        field.removesuffix("_cap")
+        for template in phrasing
+        for _, field, _, _ in string.Formatter().parse(template)
+        if field
+    }
+    return len(fields & _IDEA_KEYS & set(context))
+
+
 class _Missing(Exception):
     """A template names something this story does not have."""
 
@@ -414,9 +435,20 @@ def _goal_arc(goal: str) -> dict[str, Any]:
 def _noun_phrases(prompt: str, skip: set[str]) -> list[_NounPhrase]:
     phrases: list[_NounPhrase] = []
     run: list[str] = []
+    # "grandpa's farm" is a farm, not a "grandpa farm": an owner ends the run before it.
+    owners = {
+        re.sub(r"['’]s$", "", raw)
+        for raw in _TOKEN.findall(prompt or "")
+        if raw[-2:] in ("'s", "’s")
+    }
     tokens = _tokens(prompt)
     for token in tokens:
         word = token.lower()
+        if token in owners:
+            if run:
+                phrases.append(_NounPhrase(tuple(run[-3:])))
+                run = []
+            continue
         if _is_key_word(word) and word not in skip:
             # Keep the capital of a name ("Paris"), even first in the prompt, when the word
             # is not one the phrase banks know as an ordinary noun.
@@ -558,6 +590,8 @@ class _Beat:
 
 
 def _pair_cost(left: str, right: str) -> int:
+    if left == right == "effort":
+        return 5  # each try gets a page of its own (and its own place) when it can
     if left in _MIDDLE_KINDS and right in _MIDDLE_KINDS:
         return 0
     if (left, right) in _PAIR_COSTS:
@@ -825,14 +859,41 @@ class _BookWriter:
         thing, whom = idea.thing, idea.whom
         if thing is not None:
             self._set("item", thing.head)
-            self._set("the_item", thing.short)
+            self._set("the_item", thing.named)
             self._set("item_a", thing.a)
         if whom is not None:
-            self._set("the_whom", " ".join(whom.words))
-            own = whom.words[0].lower() in ("its", "his", "her", "their")
-            # "its mother" is the egg's mother wherever the egg is not the subject.
-            said = f"{thing.short}'s {' '.join(whom.bare)}" if own and thing else whom.full
-            self._set("whom", said)
+            self._set("the_whither" if idea.whom_is_place else "the_whom", whom.text)
+            own = whom.words[0].lower()
+            if whom.head[:1].isupper():
+                said = whom.head  # "her puppy Biscuit" is Biscuit
+            elif own == "its" and thing:
+                # "its mother" is the egg's mother wherever the egg is not the subject.
+                said = f"{thing.short}'s {' '.join(whom.bare)}"
+            elif own in ("his", "her", "their", "my", "our"):
+                said = whom.text  # "his dad", as the idea says it
+            else:
+                said = whom.full
+            self._set("whither" if idea.whom_is_place else "whom", said)
+        self._set("skill", idea.skill)
+        if idea.fear is not None:
+            self._set("fear", idea.fear.named)
+        if idea.reveal is not None:
+            self._set("the_shape", idea.reveal.shape.named)
+            self._set("shape_was", idea.reveal.was)
+            self._set("shape_truth", idea.reveal.truth)
+        if idea.guide is not None:
+            self._set("guide_a", idea.guide.a)
+            self._set("the_guide", idea.guide.named)
+        if idea.gear:
+            took, did = P.GOAL_USES[idea.gear[0]]
+            self._set("the_gear", f"the {idea.gear[0]}")
+            self._set("gear_took", took)
+            self._set("gear_did", did)
+        # Family the idea names ("her grandpa's farm") go along with the hero, by title.
+        family = [h for h in idea.helpers if h.lower() in P.FAMILY_TITLES]
+        if family:
+            team = [self.name, *[f.name for f in self.friends], *map(_cap, family)]
+            self._set("team", _join(team))
         self._set("pal", self.rng.choice(P.GOAL_READING["pals"]))
         if idea.helpers:
             self._set("helper", idea.helpers[0])
@@ -923,6 +984,12 @@ class _BookWriter:
             tail.append(_Beat("home"))
         traits = [_Beat("use_trait", t) for t in self.traits]
         interests = [_Beat("use_interest", i) for i in self.interests]
+        if self.arc == "goal":
+            # A goal story's tries carry it: a stock trait line ("peeked behind every
+            # rock") or a hobby ("drew a careful map") rarely fits its idea. The child's
+            # own traits stay, the made-up ones and the hobbies go.
+            traits = traits if self.request.character.personality else []
+            interests = []
         friends = [_Beat("use_companion", f) for f in self.friends]
         if grouping >= 1 and len(traits) > 1:
             traits = [_Beat("group_traits")]
@@ -1066,6 +1133,7 @@ class _BookWriter:
                 context[name] = value
                 context[name + "_cap"] = _cap(value)
         deck = self.decks.setdefault(key, self.rng.sample(range(len(phrasings)), len(phrasings)))
+        spent = {index for bank, index in self.spent if bank == key}
         candidates: list[tuple[int, list[str]]] = []
         for index in deck:
             if once and (key, index) in self.spent:
@@ -1075,6 +1143,10 @@ class _BookWriter:
                 candidates.append((index, units))
         if not candidates:
             return []
+        if self.arc == "goal":
+            # The phrasing that names more of the idea's parts tells more of the idea.
+            # A phrasing used already waits until the others have had their turn.
+            candidates.sort(key=lambda c: (c[0] in spent, -_idea_parts(phrasings[c[0]], context)))
         fitting = [c for c in candidates if _size(c[1]) <= allowance]
         if strict and not fitting:
             fitting = [(i, u[:1]) for i, u in candidates if _size(u[:1]) <= allowance]
@@ -1110,7 +1182,7 @@ class _BookWriter:
             self._set("try_at", self._next(self.try_places))
         kind = beat.kind
         if kind in ("problem", "decide", "turn", "resolve"):
-            return self._render_plot(kind, allowance)
+            return self._with_extras(kind, allowance, lambda room: self._render_plot(kind, room))
         if kind == "open":
             return self._render_open(allowance)
         if kind in ("use_trait", "use_interest", "use_companion"):
@@ -1127,12 +1199,40 @@ class _BookWriter:
             if not units and kind == "effort":
                 # A long book can outlast the tries; the way itself fills the page then.
                 units = self._pick("wonder", _bank(P.WONDER, self.level), allowance)
+            if kind == "effort" and self._extra_parts("effort"):
+                # The thing the hero uses goes along on every try.
+                return self._with_extras(kind, allowance, lambda room: units)
             if kind.startswith("group_") or kind == "effort":
                 units += self._progress(allowance - _size(units))
             return units
         if kind == "celebrate":
-            return self._celebrate(allowance)
+            return self._with_extras(kind, allowance, self._celebrate)
         return self._message(allowance)
+
+    def _extra_parts(self, beat: str) -> list[tuple[str, list[tuple[str, ...]]]]:
+        """The idea's parts that add a line to ``beat`` (goals.toml ``[extra]``): a fear
+        beside the goal, a guide met on the way, a thing used on the way."""
+        if self.arc != "goal":
+            return []
+        present = {"fear": "fear", "guide": "the_guide", "gear": "the_gear"}
+        return [
+            (part, P.GOAL_EXTRA[part][beat])
+            for part, key in present.items()
+            if key in self.context and beat in P.GOAL_EXTRA.get(part, {})
+        ]
+
+    def _with_extras(self, beat: str, allowance: int, render: Any) -> list[str]:
+        """A beat's lines, then a line for each part of the idea the beat carries."""
+        extras = self._extra_parts(beat)
+        units: list[str] = render(max(1, allowance - len(extras)))
+        # A celebration's extra follows its first line, before the lesson.
+        at = 1 if beat == "celebrate" else len(units)
+        for part, bank in extras:
+            room = max(1, allowance - _size(units))
+            added = self._pick(f"extra:{part}:{beat}", bank, room, strict=True)
+            units[at:at] = added
+            at += len(added)
+        return units
 
     def _render_plot(self, kind: str, allowance: int) -> list[str]:
         """Problem, decision, turning point or resolution, in the chosen arc's words."""

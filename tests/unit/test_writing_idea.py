@@ -207,6 +207,10 @@ def test_book_follows_the_idea(
 @pytest.mark.parametrize("idea", [i[1] for i in IDEAS])
 def test_tries_happen_at_other_places(idea: str) -> None:
     story = write(idea, 7, 10, 3)
+    if story.setting == "bedroom":
+        # A bedtime story stays in the room: its tries are spots of it ("under the bed").
+        assert {page.place for page in story.pages} == {"bedroom"}
+        return
     assert len({page.place for page in story.pages}) >= 3, [p.place for p in story.pages]
 
 
@@ -288,3 +292,127 @@ def test_a_verb_split_around_its_thing_is_still_the_goal(idea: str, thing: str, 
     read = read_idea(idea, ("Kai", "Mia"))
     assert read.goal == "return"
     assert (read.thing.text, read.whom.text) == (thing, whom)
+
+
+# -- the parts of an idea beside its goal ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("idea", "goal", "thing", "whom"),
+    [
+        (
+            "Noah bakes a birthday cake for his grandmother",
+            "bake",
+            "the birthday cake",
+            "his grandmother",
+        ),
+        (
+            "Zara wants to find a missing star for the night sky",
+            "find",
+            "the star",
+            "the night sky",
+        ),
+        ("Omar finds his way back to his dad", "home", None, "his dad"),
+        ("Ravi and Nani plant a garden of sunflowers together", "grow", "the sunflowers", None),
+        (
+            "Lucy teaches her puppy Biscuit to fetch a ball",
+            "teach",
+            "the ball",
+            "her puppy Biscuit",
+        ),
+    ],
+)
+def test_a_goal_is_read_with_its_thing_and_for_whom(
+    idea: str, goal: str, thing: str | None, whom: str | None
+) -> None:
+    read = read_idea(idea, ("noah", "zara", "omar", "ravi", "nani", "lucy"))
+    assert read.goal == goal
+    assert (read.thing.named if read.thing else None) == thing
+    assert (read.whom.text if read.whom else None) == whom
+
+
+def test_teaching_reads_the_skill_and_learning_keeps_its_thing() -> None:
+    assert read_idea("Lucy teaches her puppy Biscuit to fetch a ball", ("lucy",)).skill == "fetch"
+    bike = read_idea("Sofía learns to ride a bike in the park", ("sofía",))
+    assert (bike.goal, bike.skill, bike.thing.named if bike.thing else None) == (
+        "learn",
+        "ride",
+        "the bike",
+    )
+
+
+def test_a_fear_beside_a_doing_goal_is_the_problem_not_the_goal() -> None:
+    read = read_idea("Ada is scared of the water, but she learns to swim at the lake", ("ada",))
+    assert (read.goal, read.skill) == ("learn", "swim")
+    assert read.fear is not None and read.fear.named == "the water"
+    alone = read_idea("Sofía is scared of the dark at bedtime", ("sofía",))
+    assert alone.goal == "fear" and alone.fear is None
+
+
+def test_helping_gives_way_to_the_heros_own_search_but_not_to_the_helped_ones_need() -> None:
+    piglet = read_idea("Ella helps on her grandpa's farm to find the runaway piglet", ("ella",))
+    assert piglet.goal == "find" and piglet.thing is not None and piglet.thing.head == "piglet"
+    assert piglet.helpers == ("grandpa",)
+    cow = read_idea("Sofía helps the farmer find his cow on the farm", ("sofía",))
+    assert cow.goal == "help"
+
+
+def test_what_the_hero_finds_out_is_a_reveal_not_a_goal() -> None:
+    read = read_idea(
+        "At bedtime Leo is afraid of the dark, until he learns the shadows in his room are "
+        "only his toys",
+        ("leo",),
+    )
+    assert read.goal == "fear" and read.thing is not None and read.thing.named == "the dark"
+    assert read.reveal is not None
+    assert (read.reveal.shape.named, read.reveal.was, read.reveal.truth) == (
+        "the shadows",
+        "were",
+        "only his toys",
+    )
+
+
+def test_a_guide_and_the_things_used_on_the_way_are_read() -> None:
+    bus = read_idea(
+        "Omar gets lost in the big city and finds his way back to his dad with the help of a "
+        "friendly bus driver",
+        ("omar",),
+    )
+    assert bus.guide is not None and bus.guide.named == "the bus driver"
+    assert bus.gear == ()  # the bus is the driver's, not a car the hero drives
+    assert read_idea("Zara flies a rocket to the moon to find a star", ("zara",)).gear == (
+        "rocket",
+    )
+    football = read_idea("Maya wants to score her first goal in the big football match", ())
+    assert football.gear == ("ball",)
+
+
+def test_an_idea_without_a_goal_is_still_read() -> None:
+    read = read_idea("a fun day", ())
+    assert read.goal is None and read.thing is None and read.guide is None
+
+
+@pytest.mark.parametrize(
+    ("idea", "names"),
+    [
+        (
+            "Omar finds his way back to his dad with the help of a friendly bus driver",
+            ["dad", "bus driver"],
+        ),
+        ("Ella helps on her grandpa's farm to find the runaway piglet", ["piglet", "grandpa"]),
+        ("Lucy teaches her puppy Biscuit to fetch a ball in the park", ["fetch", "ball"]),
+        ("Kai sails a little boat across the sea to bring a lost turtle home", ["boat", "turtle"]),
+    ],
+)
+def test_the_story_carries_the_ideas_parts_over_several_pages(idea: str, names: list[str]) -> None:
+    story = write(idea, 6, 6, 13)
+    texts = [page.text.lower() for page in story.pages]
+    for name in names:
+        assert sum(name in text for text in texts) >= 2, (name, texts)
+
+
+def test_a_fear_beside_the_goal_is_faced_and_the_goal_paid_off() -> None:
+    story = write("Ada is scared of the water, but she learns to swim at the lake", 6, 6, 13)
+    texts = [page.text.lower() for page in story.pages]
+    assert any("scared of the water" in text for text in texts[:3]), texts
+    assert any("swim" in text for text in texts[-2:]), texts[-2:]
