@@ -15,6 +15,8 @@ set up in ``.streamlit/secrets.toml`` ``[auth]`` (README, "Sign-in").
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from storyillus.access import Access, Mode, access_for
@@ -78,28 +80,25 @@ def gate(settings: Settings) -> Access:
 
 
 def _sign_in_page() -> None:
-    _, middle, _ = st.columns([1, 2, 1])
-    with middle:
-        st.title("📖 storyillus")
+    _, middle, _ = st.columns([1, 1.4, 1])
+    with middle, st.container(border=True):
+        st.title(":material/auto_stories: storyillus", anchor=False)
         st.write(
             "Picture books here are made from photos of your children, so each family "
             "signs in and sees only its own books."
         )
-        if st.button("Sign in", type="primary", icon=":material/login:"):
+        if st.button("Sign in", type="primary", icon=":material/login:", width="stretch"):
             st.login()
 
 
 def _account_sidebar(identity: Identity) -> None:
     _, _, email, name = identity
+    # HTML, not Markdown: a name is shown as typed, and an address is no mailto: link.
+    who = f"<strong>{html.escape(name or email or 'you')}</strong>"
+    if email and name:
+        who += f'<br><span style="opacity: .65; font-size: .875rem">{html.escape(email)}</span>'
     with st.sidebar:
         st.caption("Signed in as")
-        st.markdown(f"**{_plain(name or email or 'you')}**")
-        if email and email != name:
-            st.caption(_plain(email))
+        st.html(f'<div style="line-height: 1.5">{who}</div>')
         if st.button("Sign out", icon=":material/logout:"):
             st.logout()
-
-
-def _plain(text: str) -> str:
-    """A name or address shown as itself, never as Markdown."""
-    return "".join(f"\\{c}" if c in "\\`*_{}[]()#+-.!<>|~$" else c for c in text)
