@@ -67,7 +67,7 @@ def gate(settings: Settings) -> Access:
         if not auth_configured():
             st.error(
                 "Sign-in is required (AUTH_REQUIRED=true) but not set up: add an [auth] "
-                "section to .streamlit/secrets.toml (README, \"Sign-in\").",
+                'section to .streamlit/secrets.toml (README, "Sign-in").',
                 icon=":material/lock:",
             )
             st.stop()

@@ -70,9 +70,7 @@ def test_a_parent_signs_in_at_the_provider_sees_the_app_and_signs_out(
 
     # Back in the app, signed in: who she is in the sidebar, and the app itself.
     page.wait_for_url(re.compile("^" + re.escape(app)))
-    expect(page.get_by_role("heading", name="Make a picture book")).to_be_visible(
-        timeout=30_000
-    )
+    expect(page.get_by_role("heading", name="Make a picture book")).to_be_visible(timeout=30_000)
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_text(ALICE.name)).to_be_visible()
     expect(sidebar.get_by_text(ALICE.email)).to_be_visible()
@@ -86,6 +84,16 @@ def test_a_parent_signs_in_at_the_provider_sees_the_app_and_signs_out(
     page.wait_for_url(re.compile("^" + re.escape(app)))
     _expect_sign_in_page(page)
     expect(page.get_by_text(ALICE.email)).to_have_count(0)
+
+    # The provider forgot her too: signing in again asks who, and Bob is Bob.
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(re.escape(provider.issuer) + "/interaction/"))
+    page.get_by_label("E-mail").fill(BOB.email)
+    page.get_by_label("Password").fill(BOB.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile("^" + re.escape(app)))
+    expect(sidebar.get_by_text(BOB.name)).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(ALICE.name)).to_have_count(0)
 
 
 def test_every_address_without_sign_in_is_refused(tmp_path: Path, page: Page) -> None:

@@ -57,6 +57,9 @@ def start_provider(redirect_uri: str, accounts: list[Account], timeout: float = 
     ``redirect_uri``; returns once its discovery document is served."""
     node = shutil.which("node")
     assert node, "the sign-in tests need Node.js: apt-get install -y nodejs npm"
+    version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout
+    major, minor = (int(part) for part in version.strip().lstrip("v").split(".")[:2])
+    assert (major, minor) >= (20, 19), f"oidc-provider needs Node.js 20.19 or newer, not {version}"
     assert (HERE / "node_modules" / "oidc-provider").is_dir(), (
         "the sign-in tests need oidc-provider: run `npm ci` in tests/oidc (make test does)"
     )

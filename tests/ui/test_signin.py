@@ -63,7 +63,7 @@ def test_local_mode_shows_the_app_without_sign_in(home: Path) -> None:
 
 def test_every_address_without_sign_in_is_refused(every_address: Path) -> None:
     at = _run()
-    assert [e.value for e in at.error][0].startswith("storyillus is listening on 0.0.0.0")
+    assert at.error[0].value.startswith("storyillus is listening on 0.0.0.0")
     assert _titles(at) == []
 
 
