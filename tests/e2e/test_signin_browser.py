@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.conftest import png_bytes
 from tests.e2e.conftest import shot
 from tests.oidc import Account, Provider, start_provider, stop_provider
 from tests.server import free_port, start, stop, wait_until_up
@@ -49,7 +50,7 @@ def _expect_sign_in_page(page: Page) -> None:
 
 
 def test_a_parent_signs_in_at_the_provider_sees_the_app_and_signs_out(
-    provider_and_app: tuple[Provider, str], page: Page
+    provider_and_app: tuple[Provider, str], page: Page, tmp_path: Path
 ) -> None:
     provider, app = provider_and_app
 
@@ -76,6 +77,14 @@ def test_a_parent_signs_in_at_the_provider_sees_the_app_and_signs_out(
     expect(sidebar.get_by_text(ALICE.email)).to_be_visible()
     expect(sidebar.get_by_role("link", name="Library")).to_be_visible()
     shot(page, "signin-3-signed-in")
+
+    # Uploads go through Streamlit's XSRF check, which [auth] turns on: a picture still goes.
+    picture = tmp_path / "hero.png"
+    picture.write_bytes(png_bytes((300, 400), (40, 120, 220)))
+    page.locator("input[type=file]").set_input_files(str(picture))
+    expect(
+        page.get_by_alt_text("The hero's picture").or_(page.get_by_text("The hero's picture"))
+    ).to_be_visible(timeout=30_000)
 
     # Signing out ends the provider's session too, and comes back to the sign-in page.
     sidebar.get_by_role("button", name="Sign out").click()
