@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 
 CHROMIUM := /usr/bin/chromium
-.PHONY: run test lint format bench env-example clean browser contact-sheets
+.PHONY: run test lint format bench env-example clean browser oidc contact-sheets
 
 # Reinstall only when the requirements change.
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -24,7 +24,19 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
-test: $(BIN)/.installed browser
+# The sign-in test's OpenID Connect provider (tests/oidc: oidc-provider under Node): Debian's
+# nodejs and npm when missing, then `npm ci` when node_modules is missing or the lock changed.
+OIDC := tests/oidc
+$(OIDC)/node_modules/.installed: $(OIDC)/package-lock.json $(OIDC)/package.json
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nodejs npm; }
+	cd $(OIDC) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+oidc: $(OIDC)/node_modules/.installed
+
+test: $(BIN)/.installed browser oidc
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -61,4 +73,4 @@ env-example: $(BIN)/.installed
 	$(BIN)/python -m storyillus env-example > .env.example
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache $(OIDC)/node_modules

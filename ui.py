@@ -5,7 +5,12 @@ file name in the sidebar when a page is opened by its URL, beside our titled nav
 
 import streamlit as st
 
+from storyillus.ui import engine
+from storyillus.ui.signin import gate
+
 st.set_page_config(page_title="storyillus", page_icon="📖", layout="wide")
+# Refused, open, or signed in: only what this visitor may see (storyillus/ui/signin.py).
+gate(engine().settings)
 
 navigation = st.navigation(
     [

@@ -28,6 +28,7 @@ for _name in ("OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT", "API_TOKEN"):
 
 import httpx  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+from streamlit import config  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from storyillus import Character, StoryRequest  # noqa: E402
@@ -45,6 +46,7 @@ def server_tick_ms() -> list[float]:
     hero = Character.create("Lila", 7, ["brave", "curious"], ["space"])
     request = StoryRequest.create(hero, "A cosmic garden adventure", pages=12, seed=1)
     book_id = engine().create_book(request, run_async=False).book.id
+    config.set_option("server.address", "127.0.0.1")  # local mode, as make run serves it
     at = AppTest.from_file(str(ROOT / "ui.py"), default_timeout=30)
     at.session_state["book_id"] = book_id
     at.switch_page("views/book.py").run()

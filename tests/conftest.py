@@ -10,8 +10,20 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from streamlit import config
 
 from storyillus.config import Settings, load_settings
+
+
+@pytest.fixture(autouse=True)
+def _local_address() -> Iterator[None]:
+    """Pages run in-process (AppTest) as ``make run`` serves them: on 127.0.0.1, which
+    .streamlit/config.toml says and a test run from another folder does not read (an unset
+    address is every address, where the pages refuse to show books)."""
+    before = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
+    yield
+    config.set_option("server.address", before)
 
 
 def make_settings(home: Path, **overrides: object) -> Settings:

@@ -35,9 +35,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start(home: Path, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str]:
-    """Start the app with STORYILLUS_HOME=home; returns the process and its base URL."""
-    port = free_port()
+def start(
+    home: Path,
+    env: dict[str, str] | None = None,
+    *,
+    address: str = "127.0.0.1",
+    port: int | None = None,
+) -> tuple[subprocess.Popen[str], str]:
+    """Start the app with STORYILLUS_HOME=home, listening on ``address`` (0.0.0.0: every
+    address) and ``port`` (None: a free one); returns the process and its base URL, which is
+    always on 127.0.0.1."""
+    port = port or free_port()
     process = subprocess.Popen(
         [
             sys.executable,
@@ -48,7 +56,7 @@ def start(home: Path, env: dict[str, str] | None = None) -> tuple[subprocess.Pop
             "--server.port",
             str(port),
             "--server.address",
-            "127.0.0.1",
+            address,
             "--server.headless",
             "true",
             "--browser.gatherUsageStats",
