@@ -19,7 +19,7 @@ from storyillus._wordmatch import PhraseIndex, words
 
 POSES_FILE = Path(__file__).parent / "data" / "poses.toml"
 
-FIELDS = ("phrases", "idle", "rides")
+FIELDS = ("phrases", "idle", "rides", "places", "first")
 RIDE = "ride"
 
 _PHRASE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
@@ -31,6 +31,13 @@ class Pose:
     phrases: tuple[str, ...]
     idle: bool = False
     rides: tuple[str, ...] = ()
+    places: frozenset[str] = frozenset()
+    """The only places this pose can happen at (empty: anywhere; an unknown place fits)."""
+    first: bool = False
+    """A page naming this action shows it, whatever it names before."""
+
+    def fits(self, place: str | None) -> bool:
+        return place is None or not self.places or place in self.places
 
 
 class Poses:
@@ -51,15 +58,17 @@ class Poses:
     def __getitem__(self, name: str) -> Pose:
         return self._poses[name]
 
-    def named(self, text: str) -> str | None:
-        """The pose of the first action the text names, if any."""
-        found = self._index.find(text)
-        return found[0][1].name if found else None
+    def named(self, text: str, place: str | None = None) -> str | None:
+        """The pose of the first action the text names that can happen at ``place``."""
+        fitting = [pose for _, pose in self._index.find(text) if pose.fits(place)]
+        first = [pose for pose in fitting if pose.first]
+        return (first or fitting)[0].name if fitting else None
 
-    def pose_for(self, scene: str, text: str, rng: random.Random) -> str:
-        """The page's pose: the scene's first action, else the text's, else an idle pose
-        picked by ``rng`` (the page's seeded one, so a page keeps its pose)."""
-        return self.named(scene) or self.named(text) or rng.choice(self.idle)
+    def pose_for(self, scene: str, text: str, rng: random.Random, place: str | None = None) -> str:
+        """The page's pose: the scene's first action (that can happen at ``place``: nobody
+        swims in a bedroom), else the text's, else an idle pose picked by ``rng`` (the page's
+        seeded one, so a page keeps its pose)."""
+        return self.named(scene, place) or self.named(text, place) or rng.choice(self.idle)
 
 
 @functools.cache
@@ -72,6 +81,7 @@ def load_poses(path: str | Path) -> Poses:
     """Load and validate a poses file; a broken entry raises ``VocabularyError``."""
     # Imported here: the figure's module is the illustrator's, which reads this one.
     from storyillus.illustration._offline_hero import POSES, SEATS
+    from storyillus.places import places
     from storyillus.things import things
 
     path = Path(path)
@@ -112,7 +122,16 @@ def load_poses(path: str | Path) -> Poses:
         for ridden in rides:
             if ridden not in things() or ridden not in SEATS:
                 raise fail(f"{ridden!r} cannot be ridden (rideable: {', '.join(SEATS)})")
-        loaded.append(Pose(name, tuple(phrases), idle, tuple(rides)))
+        at = entry.get("places", [])
+        if not isinstance(at, list) or not all(isinstance(p, str) for p in at):
+            raise fail("places must be a list of place names")
+        for place in at:
+            if place not in places().names:
+                raise fail(f"{place!r} is not a place of storyillus/data/places.toml")
+        first = entry.get("first", False)
+        if not isinstance(first, bool):
+            raise fail("first must be true or false")
+        loaded.append(Pose(name, tuple(phrases), idle, tuple(rides), frozenset(at), first))
     if not any(pose.idle for pose in loaded):
         raise VocabularyError(f"{path}: no idle pose for pages that name no action", str(path))
     return Poses(loaded, str(path))

@@ -214,7 +214,7 @@ def render(request: SceneRequest) -> bytes:
     # never pasted onto the page
     look = hero.look_of(request.hero, request.book_seed)
     # the pose the page's action asks for ("sleeps" -> sleep), an idle one if it names none
-    pose = poses().pose_for(request.scene, request.page_text, page_rng)
+    pose = poses().pose_for(request.scene, request.page_text, page_rng, request.place)
     held, ridden, prop_names = _things_in_play(pose, prop_names, True)
     lead = -away if pose == "hold" else away
     grin = pose == "cheer" or page_rng.random() < 0.35

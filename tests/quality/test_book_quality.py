@@ -444,24 +444,10 @@ CHECKS: dict[str, Callable[[Idea, Made, Callable[[Idea], Made]], None]] = {
     "repeats": check_repeats,
 }
 
-# (idea, check) pairs today's code fails, and why. Remove a pair when its work lands: a pair
-# left here that passes fails the suite (strict xfail).
-_WHY = {
-    "things": "issue 13 §6: some key things (the dinosaur, the ball) are named on one page only",
-    "goal": "issue 13 §6: some endings pay the goal off without the idea's own words",
-    "palette": "issue 13 §3: some places' colours are faint (accents, night light, small rooms)",
-    "places": "issue 13 §6: a try visits a place the idea does not name (library, shop, lake)",
-    "differ": "issue 13 §3: a try at a nearby place of the same kind looks alike (river, jungle)",
-    "hero": "issue 13 §1: the hero is small or night-lit on a page (hair under 0.3% of it)",
-}
-# What the offline book still gets wrong (measured with --runxfail). Strict: a check
-# that starts passing fails the suite until its idea is taken out of this table.
-_FAILING_TODAY = {
-    "differ": ("fetch", "swim"),
-}
-KNOWN_FAILING: dict[tuple[str, str], str] = {
-    (idea, check): _WHY[check] for check, ideas in _FAILING_TODAY.items() for idea in ideas
-}
+# (idea, check) pairs today's code fails, with why: each a strict xfail, so a check that
+# starts passing fails the suite until its pair is taken out. Empty: issue 13 is done; a
+# regression found later goes here with its reason only while its fix is under way.
+KNOWN_FAILING: dict[tuple[str, str], str] = {}
 
 
 def _params() -> Iterator[object]:

@@ -154,6 +154,20 @@ def test_the_scene_decides_before_the_text_and_a_page_without_action_keeps_its_p
     )
 
 
+def test_a_pose_happens_only_where_it_can_and_falling_asleep_wins() -> None:
+    """Nobody swims in a bedroom: the page's next action gives the pose; a page that says
+    the hero fell asleep shows them asleep, whatever it names first."""
+    ending = "Now Ada loved to swim! Back home, Ada yawned and fell fast asleep."
+    assert poses().pose_for(ending, "", random.Random(0), "bedroom") == "sleep"
+    assert poses().pose_for("Ada loved to swim all day", "", random.Random(0), "lake") == "swim"
+    swim_at_home = poses().pose_for(
+        "Ada loved to swim. She waved.", "", random.Random(0), "kitchen"
+    )
+    assert swim_at_home == "wave"
+    hugged = "Lucy hugged Biscuit. That night, Lucy fell asleep."
+    assert poses().pose_for(hugged, "", random.Random(0), "bedroom") == "sleep"
+
+
 def _page(scene: str, place: str = "bedroom") -> Image.Image:
     request = SceneRequest(
         book_id="b",
