@@ -22,14 +22,19 @@ except ConfigError as error:
     raise SystemExit(2) from None
 
 from storyillus.api import api_routes
-from storyillus.ui import close_engine, engine
+from storyillus.ui import app_engine, close_engine
 
 
 @asynccontextmanager
 async def lifespan(app: st.App) -> AsyncIterator[None]:
-    engine()  # one engine for the pages and the routes; interrupted jobs resume now
+    # One engine for the pages and the routes; interrupted jobs resume now.
+    refusal = app_engine().access.refusal
+    if refusal:  # said at start, and again by every page and API answer
+        print(f"storyillus: {refusal}", file=sys.stderr)
     yield
     close_engine()
 
 
-app = st.App(str(Path(__file__).with_name("ui.py")), routes=api_routes(engine), lifespan=lifespan)
+app = st.App(
+    str(Path(__file__).with_name("ui.py")), routes=api_routes(app_engine), lifespan=lifespan
+)

@@ -22,7 +22,7 @@ from functools import cached_property, partial
 from pathlib import Path
 
 from storyillus._chat import ChatClient
-from storyillus._exceptions import InvalidInput, NotFound, TooManyBooks
+from storyillus._exceptions import AccessDenied, InvalidInput, NotFound, TooManyBooks
 from storyillus._http import shared_client
 from storyillus.access import LOCAL_ACCESS, LOCAL_USER, Access, User, admin_emails
 from storyillus.casting import cast_for, describe, recoloured, starting_look
@@ -380,7 +380,10 @@ class Engine:
 
     def save_settings(self, changes: Mapping[str, object], reset: Collection[str] = ()) -> Settings:
         """Save changes to the settings file (checked first), drop the ``reset`` ones from it
-        (back to .env, the environment or the default) and apply the result at once."""
+        (back to .env, the environment or the default) and apply the result at once.
+
+        Raises AccessDenied for a user who is not an admin: settings are everyone's."""
+        self._admins_only("change settings")
         save_settings(self._settings, changes, reset)
         return self.reload_settings()
 
@@ -858,6 +861,10 @@ class Engine:
         if not self._store.accounts.revoke(token, None if anyone else self._account_id()):
             raise NotFound("No such token (it may be revoked already).")
 
+    def _admins_only(self, what: str) -> None:
+        if not self._user.admin:
+            raise AccessDenied(f"Only an admin (ADMIN_EMAILS) may {what}.")
+
     def _account_id(self) -> str:
         if self.user.id == LOCAL_USER.id:
             raise InvalidInput(
@@ -880,6 +887,7 @@ class Engine:
         return self._store.pictures.usage()
 
     def prune_now(self) -> int:
+        self._admins_only("prune pictures")
         self.expire_reference_pictures()
         return self._retention.prune(self._settings.max_files, self._settings.max_mb)
 

@@ -20,10 +20,18 @@ from storyillus.config import (
     keys_cleared_by,
     page_sections,
 )
-from storyillus.ui import engine, show_pending_toast, toast_later
+from storyillus.ui import current_user, engine, show_pending_toast, toast_later
+from storyillus.ui.account import api_tokens, delete_my_data
+
+show_pending_toast()
+# Settings change the app for everyone: admins only (ADMIN_EMAILS; in local mode, the user).
+if not current_user().admin:
+    st.title("Account")
+    api_tokens(engine())
+    delete_my_data(engine())
+    st.stop()
 
 settings = engine().settings
-show_pending_toast()
 st.title("Settings")
 st.caption(
     f"Changes are saved to {settings.settings_file.name} under {settings.home}: only the "
@@ -146,3 +154,6 @@ if prune.button(
     removed = engine().prune_now()
     toast_later(f"Removed {removed} old picture(s)." if removed else "Nothing to remove.")
     st.rerun()
+
+api_tokens(engine())
+delete_my_data(engine())

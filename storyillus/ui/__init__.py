@@ -6,10 +6,12 @@ from storyillus.ui.look import look_choice, look_fields
 from storyillus.ui.look import start_again as start_look_again
 from storyillus.ui.state import (
     HERO,
+    app_engine,
     choose_picture,
     chosen_picture,
     close_engine,
     current_book_id,
+    current_user,
     engine,
     forget_book,
     open_book,
@@ -21,12 +23,14 @@ from storyillus.ui.widgets import cover_thumbnail, drawing_status, illustration_
 
 __all__ = [
     "HERO",
+    "app_engine",
     "cast_gallery",
     "choose_picture",
     "chosen_picture",
     "close_engine",
     "cover_thumbnail",
     "current_book_id",
+    "current_user",
     "drawing_status",
     "engine",
     "forget_book",

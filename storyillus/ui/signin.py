@@ -55,9 +55,9 @@ def signed_in_identity() -> Identity | None:
     return str(iss), str(sub), str(email) if email else None, str(name) if name else None
 
 
-def gate(settings: Settings) -> Access:
-    """Show only what this visitor may see; stops the run when that is not the app."""
-    access = current_access(settings)
+def gate(access: Access) -> None:
+    """Show only what this visitor may see (``access``: the app engine's); stops the run when
+    that is not the app."""
     if access.mode is Mode.REFUSED:
         st.error(access.refusal, icon=":material/block:")
         st.stop()
@@ -76,7 +76,6 @@ def gate(settings: Settings) -> Access:
             _sign_in_page()
             st.stop()
         _account_sidebar(identity)
-    return access
 
 
 def _sign_in_page() -> None:

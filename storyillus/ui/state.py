@@ -11,8 +11,11 @@ import threading
 
 import streamlit as st
 
+from storyillus._exceptions import SignInRequired
+from storyillus.access import LOCAL_USER, User
 from storyillus.config import load_settings
 from storyillus.service import Engine
+from storyillus.ui.signin import current_access, signed_in_identity
 
 _BOOK = "book_id"
 _TOAST = "toast"
@@ -22,19 +25,44 @@ _engine: Engine | None = None
 _engine_lock = threading.Lock()
 
 
-def engine() -> Engine:
+def app_engine() -> Engine:
     """The app's engine: one per process, made (and unfinished jobs resumed) on first use.
 
     app.py makes it at start-up and hands this function to the API routes, so pages and
-    routes share it.
+    routes share it; each works through a view of it for its user (``Engine.as_user``).
     """
     global _engine
     with _engine_lock:
         if _engine is None:
-            made = Engine(load_settings())
+            settings = load_settings()
+            made = Engine(settings, access=current_access(settings))
             made.start()
             _engine = made
         return _engine
+
+
+def engine() -> Engine:
+    """The app's engine working for whoever uses this browser tab: the signed-in user with
+    sign-in on, else the local user."""
+    return app_engine().as_user(current_user())
+
+
+_USER = "user"
+
+
+def current_user() -> User:
+    """This tab's user. Kept in the tab's session (never in a cache shared by every user),
+    keyed by the identity, so signing in as someone else is never mixed up."""
+    if not app_engine().access.signed_in:
+        return LOCAL_USER
+    identity = signed_in_identity()
+    if identity is None:
+        raise SignInRequired("Sign in to see your books.")
+    known = st.session_state.get(_USER)
+    if known is None or known[0] != identity:
+        known = (identity, app_engine().sign_in(*identity))
+        st.session_state[_USER] = known
+    return known[1]
 
 
 def close_engine() -> None:
