@@ -336,6 +336,7 @@ _FILES: dict[str, Check] = {
                     "mass_nouns",
                     "family_titles",
                     "modifier_words",
+                    "night_words",
                 )
             },
             "numbers": _list(_WORD, kind=tuple, size=20),
@@ -618,6 +619,7 @@ def load(folder: Path | str = DATA_DIR) -> dict[str, Any]:
         "MASS_NOUNS": frozenset(words["mass_nouns"]),
         "FAMILY_TITLES": frozenset(words["family_titles"]),
         "MODIFIER_WORDS": modifier_words,
+        "NIGHT_WORDS": frozenset(words["night_words"]),
         "ARC_CUES": arc_cues,
         "NUMBER_WORDS": words["numbers"],
         # Indexed by the tens digit: nothing for 0 and 1.
@@ -690,6 +692,7 @@ THE_NOUNS: frozenset[str] = _DATA["THE_NOUNS"]
 MASS_NOUNS: frozenset[str] = _DATA["MASS_NOUNS"]
 FAMILY_TITLES: frozenset[str] = _DATA["FAMILY_TITLES"]
 MODIFIER_WORDS: frozenset[str] = _DATA["MODIFIER_WORDS"]
+NIGHT_WORDS: frozenset[str] = _DATA["NIGHT_WORDS"]
 ARC_CUES: dict[str, tuple[str, ...]] = _DATA["ARC_CUES"]
 NUMBER_WORDS: tuple[str, ...] = _DATA["NUMBER_WORDS"]
 TENS_WORDS: tuple[str, ...] = _DATA["TENS_WORDS"]

@@ -631,13 +631,14 @@ def _interleave(*groups: Sequence[_Beat]) -> list[_Beat]:
     return merged
 
 
-def _times(pages: int, setting: str) -> list[str]:
-    """The time of day on each page: morning to bedtime, or one long night in space."""
+def _times(pages: int, setting: str, at_night: bool = False) -> list[str]:
+    """The time of day on each page: morning to bedtime, or one long night in space or in
+    a story the idea sets at night ("at bedtime")."""
     times = []
     for index in range(pages):
         last = index == pages - 1
         fraction = index / max(pages - 1, 1)
-        if setting == "space":
+        if setting == "space" or at_night:
             time = "evening" if index == 0 else "midnight" if 0.4 <= fraction < 0.7 else "night"
         elif last:
             time = "night"
@@ -1039,7 +1040,8 @@ class _BookWriter:
 
     def write(self) -> tuple[str, list[PageDraft], list[str]]:
         plan = self._plan()
-        times = _times(len(plan), self.setting)
+        at_night = bool(P.NIGHT_WORDS & set(re.findall(r"\w+", self.request.prompt.casefold())))
+        times = _times(len(plan), self.setting, at_night)
         pages = [_Page(beats, time) for beats, time in zip(plan, times, strict=True)]
         first_when = self.rng.choice(P.TIME_WHEN.get(times[0], P.TIME_WHEN["morning"]))
         self._set("when", first_when)
