@@ -11,10 +11,13 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import png_bytes
+from storyillus.access import Access, Mode
+from storyillus.service import Engine
+from tests.conftest import make_settings, png_bytes
 from tests.e2e.conftest import shot
 from tests.oidc import Account, Provider, start_provider, stop_provider
 from tests.server import free_port, start, stop, wait_until_up
@@ -54,6 +57,26 @@ def test_a_parent_signs_in_at_the_provider_sees_the_app_and_signs_out(
 ) -> None:
     provider, app = provider_and_app
 
+    # Alice made a book through the API with her token before she ever signed in: the token
+    # made her user by e-mail, and her first sign-in claims it, book and all.
+    server_side = Engine(make_settings(tmp_path), access=Access(Mode.SIGNED_IN))
+    token = server_side.create_token(ALICE.email)
+    server_side.close()
+    assert httpx.get(f"{app}/api/books").status_code == 401  # nobody's books without a token
+    made = httpx.post(
+        f"{app}/api/stories/generate",
+        json={
+            "character": {"name": "Aurora", "age": 6},
+            "prompt": "Aurora flies a red kite in the park",
+            "pages": 4,
+            "generateIllustrations": False,
+        },
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=60,
+    )
+    assert made.status_code == 200, made.text
+    title = made.json()["data"]["title"]
+
     # Not signed in: the sign-in page alone, whichever page is asked for.
     page.goto(f"{app}/library")
     _expect_sign_in_page(page)
@@ -77,6 +100,9 @@ def test_a_parent_signs_in_at_the_provider_sees_the_app_and_signs_out(
     expect(sidebar.get_by_text(ALICE.email)).to_be_visible()
     expect(sidebar.get_by_role("link", name="Library")).to_be_visible()
     shot(page, "signin-3-signed-in")
+    sidebar.get_by_role("link", name="Library").click()
+    expect(page.get_by_text(title)).to_be_visible(timeout=30_000)
+    page.get_by_role("link", name="Create a book").click()
 
     # Uploads go through Streamlit's XSRF check, which [auth] turns on: a picture still goes.
     picture = tmp_path / "hero.png"
@@ -103,6 +129,13 @@ def test_a_parent_signs_in_at_the_provider_sees_the_app_and_signs_out(
     page.wait_for_url(re.compile("^" + re.escape(app)))
     expect(sidebar.get_by_text(BOB.name)).to_be_visible(timeout=30_000)
     expect(page.get_by_text(ALICE.name)).to_have_count(0)
+
+    # Bob's library is his own: Alice's book is not there, and Settings is his Account.
+    sidebar.get_by_role("link", name="Library").click()
+    expect(page.get_by_role("heading", name="Library")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(title)).to_have_count(0)
+    expect(sidebar.get_by_role("link", name="Account")).to_be_visible()
+    expect(sidebar.get_by_role("link", name="Settings")).to_have_count(0)
 
 
 def test_every_address_without_sign_in_is_refused(tmp_path: Path, page: Page) -> None:
