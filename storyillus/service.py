@@ -267,6 +267,8 @@ class _Live:
     chain: IllustrationChain
     judge: Judge | None
     writer: StoryWriter
+    expired_at: float = 0.0
+    """When uploaded photos were last expired (UPLOAD_RETENTION_DAYS)."""
 
 
 @dataclass(frozen=True)
@@ -465,6 +467,8 @@ class Engine:
         is finished. Without ``illustrate`` the book has no job (``job`` is None).
         """
         self._check_books_per_hour()
+        if time.time() - self._live.expired_at > _HOUR:  # a server may run for weeks
+            self.expire_reference_pictures()
         seed = request.seed if request.seed is not None else secrets.randbelow(2**31)
         story = self._writer.write(request, seed, self._cast(request, seed))
         book = Book(
@@ -896,6 +900,7 @@ class Engine:
         photos older than that, but those of pinned books. Books keep their pages; new
         drawings of them go on without the photo.
         """
+        self._live.expired_at = time.time()
         days = self._settings.upload_max_age_days or self._settings.upload_retention_days
         if not days:
             return 0
