@@ -24,7 +24,14 @@ from pathlib import Path
 from storyillus._chat import ChatClient
 from storyillus._exceptions import InvalidInput, NotFound, TooManyBooks
 from storyillus._http import shared_client
-from storyillus.access import LOCAL_ACCESS, LOCAL_USER, Access, User, admin_emails
+from storyillus.access import (
+    LOCAL_ACCESS,
+    LOCAL_USER,
+    Access,
+    User,
+    admin_emails,
+    safety_identifier_of,
+)
 from storyillus.casting import cast_for, describe, recoloured, starting_look
 from storyillus.config import Settings, save_settings
 from storyillus.document import book_document
@@ -463,7 +470,9 @@ class Engine:
         """
         self._check_books_per_hour()
         seed = request.seed if request.seed is not None else secrets.randbelow(2**31)
-        story = self._writer.write(request, seed, self._cast(request, seed))
+        story = self._writer.write(
+            request, seed, self._cast(request, seed), safety_identifier_of(self.user.id)
+        )
         book = Book(
             id=uuid.uuid4().hex,
             title=story.title,
@@ -643,7 +652,9 @@ class Engine:
 
     def suggest_ideas(self, character: Character, seed: int | None = None) -> list[str]:
         return self._writer.suggest(
-            character, seed if seed is not None else secrets.randbelow(2**31)
+            character,
+            seed if seed is not None else secrets.randbelow(2**31),
+            safety_identifier=safety_identifier_of(self.user.id),
         )
 
     # -- reading -----------------------------------------------------------------
