@@ -27,13 +27,17 @@ class ChatClient:
         messages: list[dict[str, Any]],
         max_completion_tokens: int,
         schema: tuple[str, dict[str, Any]] | None = None,
+        safety_identifier: str | None = None,
     ) -> ChatAnswer:
-        """One chat completion; with ``schema`` (name, JSON schema) the answer is JSON."""
+        """One chat completion; with ``schema`` (name, JSON schema) the answer is JSON; with
+        ``safety_identifier`` (a signed-in user's hash) OpenAI can tell users apart."""
         body: dict[str, Any] = {
             "model": model,
             "messages": messages,
             "max_completion_tokens": max_completion_tokens,
         }
+        if safety_identifier:
+            body["safety_identifier"] = safety_identifier
         if schema is not None:
             name, json_schema = schema
             body["response_format"] = {
@@ -59,6 +63,7 @@ class ChatClient:
         messages: list[dict[str, Any]],
         max_completion_tokens: int,
         schema: tuple[str, dict[str, Any]],
+        safety_identifier: str | None = None,
     ) -> tuple[dict[str, Any], dict[str, int]]:
-        answer = self.complete(model, messages, max_completion_tokens, schema)
+        answer = self.complete(model, messages, max_completion_tokens, schema, safety_identifier)
         return json_content("OpenAI chat", answer.content), answer.usage

@@ -30,6 +30,7 @@ __all__ = [
     "access_for",
     "admin_emails",
     "is_loopback",
+    "safety_identifier_of",
 ]
 
 
@@ -50,6 +51,13 @@ class User:
 
 
 LOCAL_USER = User("local", name="You", admin=True)
+
+
+def safety_identifier_of(owner: str) -> str | None:
+    """What requests to OpenAI made for ``owner``'s books carry as ``safety_identifier``:
+    the hash of a signed-in user's id; None for the local user (one person, nobody to tell
+    apart, so their requests stay as the seed sent them)."""
+    return None if owner == LOCAL_USER.id else User(owner).safety_identifier
 
 
 class Mode(enum.Enum):

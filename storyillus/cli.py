@@ -21,13 +21,14 @@ import json
 import re
 import sys
 import tempfile
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from storyillus._exceptions import ConfigError, InvalidInput, StoryillusError
+from storyillus._exceptions import ConfigError, InvalidInput, NotFound, StoryillusError
 from storyillus.config import Settings, env_example, load_settings
 from storyillus.document import book_document, book_from_document
 from storyillus.domain import (
@@ -141,6 +142,24 @@ def _parser() -> argparse.ArgumentParser:
         help="draw the pages of a --cast-only folder from its (corrected) cast, then complete it",
     )
 
+    token = commands.add_parser(
+        "token",
+        help="API tokens of signed-in users: create, list, revoke",
+        description="API tokens for 'Authorization: Bearer ...' when sign-in is on. "
+        "Exit codes: 0 done, 1 no such user or token, 2 bad input.",
+    )
+    tokens = token.add_subparsers(dest="action", required=True)
+    create = tokens.add_parser(
+        "create", help="make a token for EMAIL's user (made if new); printed last, once"
+    )
+    create.add_argument("email", metavar="EMAIL")
+    listing = tokens.add_parser(
+        "list", help="EMAIL's tokens: first characters, made, last used (never the tokens)"
+    )
+    listing.add_argument("email", metavar="EMAIL")
+    revoke = tokens.add_parser("revoke", help="revoke a token, given whole or as listed")
+    revoke.add_argument("token", metavar="TOKEN")
+
     commands.add_parser("check", help="check the settings and exit")
     commands.add_parser("env-example", help="print .env.example")
     return parser
@@ -178,12 +197,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             print(f"Settings and data files are valid (home: {settings.home}).")
             return 0
+        if args.command == "token":
+            return _token(args, settings)
         if args.approve is not None:
             return _approve(args.approve)
         return _make_book(args)
     except ConfigError as exc:
         print(f"storyillus: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _token(args: argparse.Namespace, settings: Settings) -> int:
+    """``token create|list|revoke``: the store's tokens, through the engine's account methods.
+
+    The token itself is printed once, as the last line of ``create``, to stdout only: it is
+    never logged, and ``list`` shows only the first characters the store keeps in clear.
+    """
+    from storyillus.service import Engine  # after load_vocabularies() in main()
+
+    engine = Engine(settings)
+    try:
+        if args.action == "create":
+            token = engine.create_token(args.email)
+            print(f"A new API token for {args.email.strip().casefold()} (shown this once):")
+            print(token)
+        elif args.action == "list":
+            found = engine.tokens(args.email)
+            if not found:
+                print(f"{args.email.strip().casefold()} has no API tokens.")
+            for info in found:
+                used = _when(info.last_used_at) if info.last_used_at else "never"
+                print(f"{info.prefix}  made {_when(info.created_at)}  last used {used}")
+        else:
+            engine.revoke_token(args.token.strip(), anyone=True)
+            print("Revoked the token: it opens nothing any more.")
+        return 0
+    except NotFound as exc:
+        return _failed(str(exc))
+    except StoryillusError as exc:
+        print(f"storyillus: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    finally:
+        engine.close()
+
+
+def _when(moment: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(moment))
 
 
 def _sibling_pictures(

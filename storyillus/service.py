@@ -24,7 +24,14 @@ from pathlib import Path
 from storyillus._chat import ChatClient
 from storyillus._exceptions import AccessDenied, InvalidInput, NotFound, TooManyBooks
 from storyillus._http import shared_client
-from storyillus.access import LOCAL_ACCESS, LOCAL_USER, Access, User, admin_emails
+from storyillus.access import (
+    LOCAL_ACCESS,
+    LOCAL_USER,
+    Access,
+    User,
+    admin_emails,
+    safety_identifier_of,
+)
 from storyillus.casting import cast_for, describe, recoloured, starting_look
 from storyillus.config import Settings, save_settings
 from storyillus.document import book_document
@@ -470,7 +477,9 @@ class Engine:
         if time.time() - self._live.expired_at > _HOUR:  # a server may run for weeks
             self.expire_reference_pictures()
         seed = request.seed if request.seed is not None else secrets.randbelow(2**31)
-        story = self._writer.write(request, seed, self._cast(request, seed))
+        story = self._writer.write(
+            request, seed, self._cast(request, seed), safety_identifier_of(self.user.id)
+        )
         book = Book(
             id=uuid.uuid4().hex,
             title=story.title,
@@ -650,7 +659,9 @@ class Engine:
 
     def suggest_ideas(self, character: Character, seed: int | None = None) -> list[str]:
         return self._writer.suggest(
-            character, seed if seed is not None else secrets.randbelow(2**31)
+            character,
+            seed if seed is not None else secrets.randbelow(2**31),
+            safety_identifier=safety_identifier_of(self.user.id),
         )
 
     # -- reading -----------------------------------------------------------------

@@ -39,13 +39,16 @@ def start(
     home: Path,
     env: dict[str, str] | None = None,
     *,
-    address: str = "127.0.0.1",
+    address: str | None = "127.0.0.1",
     port: int | None = None,
+    cwd: Path | None = None,
 ) -> tuple[subprocess.Popen[str], str]:
     """Start the app with STORYILLUS_HOME=home, listening on ``address`` (0.0.0.0: every
-    address) and ``port`` (None: a free one); returns the process and its base URL, which is
-    always on 127.0.0.1."""
+    address; None: no flag, so the address is what .streamlit/config.toml says, as with
+    ``make run``) and ``port`` (None: a free one), in the folder ``cwd`` (default: home);
+    returns the process and its base URL, which is always on 127.0.0.1."""
     port = port or free_port()
+    where = ["--server.address", address] if address is not None else []
     process = subprocess.Popen(
         [
             sys.executable,
@@ -55,14 +58,13 @@ def start(
             str(ROOT / "app.py"),
             "--server.port",
             str(port),
-            "--server.address",
-            address,
+            *where,
             "--server.headless",
             "true",
             "--browser.gatherUsageStats",
             "false",
         ],
-        cwd=home,
+        cwd=cwd or home,
         env={**os.environ, "STORYILLUS_HOME": str(home), "PYTHONPATH": str(ROOT), **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

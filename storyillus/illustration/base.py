@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from storyillus.access import safety_identifier_of
 from storyillus.domain import Book, CastMember
 
 PAGE = "page"
@@ -45,6 +46,10 @@ class SceneRequest:
     """A picture of the book already drawn (its first page), for the style from page 2 on."""
     attempt: int = 0
     """0 for the first drawing, then 1, 2... for redraws after a low consistency score."""
+    safety_identifier: str | None = None
+    """The book's owner as OpenAI may know them (``safety_identifier_of``): sent with every
+    request to OpenAI for this picture (edit, generation, picture analysis, judge); None
+    for the local user's books."""
 
     @classmethod
     def for_page(
@@ -78,6 +83,7 @@ class SceneRequest:
             sheets=tuple(drawn[m.name] for m in cast if m.name in drawn),
             sheet_names=tuple(m.name for m in cast if m.name in drawn),
             anchor=anchor if number > 1 else None,
+            safety_identifier=safety_identifier_of(book.owner),
         )
 
     @classmethod
@@ -104,6 +110,7 @@ class SceneRequest:
             size=size,
             quality=quality,
             kind=SHEET,
+            safety_identifier=safety_identifier_of(book.owner),
         )
 
     @property

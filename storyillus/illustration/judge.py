@@ -77,7 +77,11 @@ class VisionJudge:
             {"type": "image_url", "image_url": {"url": _data_url(image)}} for image in images
         ]
         data, usage = self._chat.complete_json(
-            self.name, [{"role": "user", "content": content}], JUDGE_TOKENS, ("judge", SCHEMA)
+            self.name,
+            [{"role": "user", "content": content}],
+            JUDGE_TOKENS,
+            ("judge", SCHEMA),
+            request.safety_identifier,
         )
         try:
             score = min(1.0, max(0.0, float(data["score"])))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import logging
+from functools import partial
 from pathlib import Path
 
 from storyillus._chat import ChatClient
@@ -32,15 +33,18 @@ class PictureAnalysis:
         self.chat = chat
         self.pictures = pictures if pictures is not None else ReferencePictures()
 
-    def describe(self, path: Path) -> str | None:
-        """The picture's description, or None when the model could not give one."""
+    def describe(self, path: Path, safety_identifier: str | None = None) -> str | None:
+        """The picture's description, or None when the model could not give one.
+
+        ``safety_identifier``: the picture's owner as OpenAI may know them (None: the local
+        user). A picture is one user's, so its remembered description is theirs too."""
         purpose = f"description:{self.settings.image_analysis_model}"
         try:
-            return self.pictures.load(path, purpose, self._ask)
+            return self.pictures.load(path, purpose, partial(self._ask, safety=safety_identifier))
         except _NoAnswer:
             return None
 
-    def _ask(self, path: Path) -> str | None:
+    def _ask(self, path: Path, safety: str | None = None) -> str | None:
         encoded = base64.b64encode(self.pictures.for_provider(path)).decode("ascii")
         messages = [
             {
@@ -53,7 +57,7 @@ class PictureAnalysis:
         ]
         try:
             text = self.chat.complete(
-                self.settings.image_analysis_model, messages, MAX_TOKENS
+                self.settings.image_analysis_model, messages, MAX_TOKENS, safety_identifier=safety
             ).content
         except ServiceError as exc:
             log.warning("Could not describe the hero's picture: %s", exc)

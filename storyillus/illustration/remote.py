@@ -139,6 +139,8 @@ class OpenAIEdit(_EditModel):
 
     def _call(self, request: SceneRequest, prompt: str) -> dict[str, Any]:
         fields, files = self._multipart(request, prompt)
+        if request.safety_identifier:  # a form field of images/edits, beside the prompt
+            fields["safety_identifier"] = request.safety_identifier
         return self.http.post_multipart(
             "OpenAI image edits",
             f"{self.settings.openai_base_url}/images/edits",
@@ -160,6 +162,9 @@ class AzureEdit(_EditModel):
     def _call(self, request: SceneRequest, prompt: str) -> dict[str, Any]:
         fields, files = self._multipart(request, prompt)
         fields.pop("model")  # the deployment decides the model
+        # No safety_identifier: OpenAI's API reference (and its SDK's ImageEditParams) lists
+        # it, Azure's documentation of images/edits does not, and an API that may reject an
+        # unknown form field is not worth the risk.
         url = (
             f"{self.settings.azure_endpoint}/openai/deployments/{self.settings.azure_deployment}"
             f"/images/edits?api-version={self.settings.azure_api_version}"
@@ -182,7 +187,7 @@ class TextOnly(_ImageModel):
         self,
         settings: Settings,
         http: HttpClient,
-        describe_picture: Callable[[Path], str | None] | None = None,
+        describe_picture: Callable[[Path, str | None], str | None] | None = None,
     ) -> None:
         super().__init__(settings, http)
         self.model = settings.fallback_image_model
@@ -191,7 +196,7 @@ class TextOnly(_ImageModel):
     def _prompt(self, request: SceneRequest, soft: bool = False) -> str:
         description = None
         if self._describe is not None and request.reference is not None:
-            description = self._describe(request.reference)
+            description = self._describe(request.reference, request.safety_identifier)
         return scene_prompt(request, 0, description, soft)
 
     def _call(self, request: SceneRequest, prompt: str) -> dict[str, Any]:
@@ -199,6 +204,8 @@ class TextOnly(_ImageModel):
         body.pop("input_fidelity", None)  # only edits take it
         body["n"] = 1
         body["prompt"] = prompt
+        if request.safety_identifier:
+            body["safety_identifier"] = request.safety_identifier
         return self.http.post_json(
             "OpenAI image generation",
             f"{self.settings.openai_base_url}/images/generations",

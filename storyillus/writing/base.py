@@ -13,13 +13,25 @@ class StoryWriter(Protocol):
     The story says where it happens (``setting``) and, for each page, its ``place`` and
     ``characters``; ``storyillus.writing.staging`` holds the rules both writers share.
     Without ``cast`` the writer casts the request itself (``storyillus.casting.cast_for``).
+    ``safety_identifier`` (``storyillus.access.safety_identifier_of``, None for the local
+    user) goes with every request a writer makes to OpenAI for that user.
     """
 
     name: str
     model: str
 
     def write(
-        self, request: StoryRequest, seed: int, cast: tuple[CastMember, ...] | None = None
+        self,
+        request: StoryRequest,
+        seed: int,
+        cast: tuple[CastMember, ...] | None = None,
+        safety_identifier: str | None = None,
     ) -> Story: ...
 
-    def suggest(self, character: Character, seed: int, count: int = 5) -> list[str]: ...
+    def suggest(
+        self,
+        character: Character,
+        seed: int,
+        count: int = 5,
+        safety_identifier: str | None = None,
+    ) -> list[str]: ...

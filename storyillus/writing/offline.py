@@ -127,7 +127,11 @@ class OfflineStoryWriter:
     model = "offline-storyteller"
 
     def write(
-        self, request: StoryRequest, seed: int, cast: tuple[CastMember, ...] | None = None
+        self,
+        request: StoryRequest,
+        seed: int,
+        cast: tuple[CastMember, ...] | None = None,
+        safety_identifier: str | None = None,
     ) -> Story:
         cast = cast if cast is not None else cast_for(request.character, seed)
         fingerprint = _request_fingerprint(request)
@@ -145,7 +149,13 @@ class OfflineStoryWriter:
             model=self.model,
         )
 
-    def suggest(self, character: Character, seed: int, count: int = 5) -> list[str]:
+    def suggest(
+        self,
+        character: Character,
+        seed: int,
+        count: int = 5,
+        safety_identifier: str | None = None,
+    ) -> list[str]:
         if count <= 0:
             return []
         rng = _rng(seed, _character_fingerprint(character))

@@ -128,7 +128,11 @@ class ChatStoryWriter:
         self.fallback = fallback
 
     def write(
-        self, request: StoryRequest, seed: int, cast: tuple[CastMember, ...] | None = None
+        self,
+        request: StoryRequest,
+        seed: int,
+        cast: tuple[CastMember, ...] | None = None,
+        safety_identifier: str | None = None,
     ) -> Story:
         cast = cast if cast is not None else cast_for(request.character, seed)
         messages = [
@@ -137,7 +141,11 @@ class ChatStoryWriter:
         ]
         try:
             data, usage = self.chat.complete_json(
-                self.model, messages, STORY_TOKENS, ("story", _story_schema(request.pages, cast))
+                self.model,
+                messages,
+                STORY_TOKENS,
+                ("story", _story_schema(request.pages, cast)),
+                safety_identifier,
             )
             title = str(data.get("title") or "").strip()
             # The user's own setting wins over the model's choice.
@@ -181,7 +189,13 @@ class ChatStoryWriter:
             notes=tuple(notes),
         )
 
-    def suggest(self, character: Character, seed: int, count: int = 5) -> list[str]:
+    def suggest(
+        self,
+        character: Character,
+        seed: int,
+        count: int = 5,
+        safety_identifier: str | None = None,
+    ) -> list[str]:
         ask = (
             f"Suggest {count} different one-sentence picture-book story ideas for "
             f"{character.name}, "
@@ -194,6 +208,7 @@ class ChatStoryWriter:
                 [{"role": "system", "content": BRIEF}, {"role": "user", "content": ask}],
                 SUGGESTION_TOKENS,
                 ("suggestions", _SUGGESTIONS_SCHEMA),
+                safety_identifier,
             )
             ideas = [str(i).strip() for i in data.get("ideas") or [] if str(i).strip()]
         except ServiceError as exc:

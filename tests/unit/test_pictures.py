@@ -170,7 +170,9 @@ class _Chat:
     def __init__(self) -> None:
         self.calls = 0
 
-    def complete(self, model: str, messages: list, max_completion_tokens: int) -> object:
+    def complete(
+        self, model: str, messages: list, max_completion_tokens: int, **_: object
+    ) -> object:
         self.calls += 1
         return type("Answer", (), {"content": f"  A child   in red, call {self.calls}. "})()
 
