@@ -46,6 +46,7 @@ from storyillus.storage.references import MB, read_picture_file
 
 if TYPE_CHECKING:
     from storyillus.service import Engine
+    from storyillus.store.accounts import Accounts
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILED = 1
@@ -208,28 +209,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _token(args: argparse.Namespace, settings: Settings) -> int:
-    """``token create|list|revoke``: the store's tokens, through the engine's account methods.
+    """``token create|list|revoke``: the store's accounts alone, not a whole engine, so it is
+    safe beside a running server (an engine tidies the pictures folder when it opens).
 
     The token itself is printed once, as the last line of ``create``, to stdout only: it is
     never logged, and ``list`` shows only the first characters the store keeps in clear.
     """
-    from storyillus.service import Engine  # after load_vocabularies() in main()
+    from storyillus.service import home_accounts  # after load_vocabularies() in main()
 
-    engine = Engine(settings)
+    with home_accounts(settings) as accounts:
+        return _token_action(args, accounts)
+
+
+def _token_action(args: argparse.Namespace, accounts: Accounts) -> int:
     try:
         if args.action == "create":
-            token = engine.create_token(args.email)
+            token = accounts.create_token_for_email(args.email)
             print(f"A new API token for {args.email.strip().casefold()} (shown this once):")
             print(token)
         elif args.action == "list":
-            found = engine.tokens(args.email)
+            found = accounts.tokens_for_email(args.email)
             if not found:
                 print(f"{args.email.strip().casefold()} has no API tokens.")
             for info in found:
                 used = _when(info.last_used_at) if info.last_used_at else "never"
                 print(f"{info.prefix}  made {_when(info.created_at)}  last used {used}")
         else:
-            engine.revoke_token(args.token.strip(), anyone=True)
+            if not accounts.revoke(args.token.strip()):
+                raise NotFound("No such token (it may be revoked already).")
             print("Revoked the token: it opens nothing any more.")
         return 0
     except NotFound as exc:
@@ -237,8 +244,6 @@ def _token(args: argparse.Namespace, settings: Settings) -> int:
     except StoryillusError as exc:
         print(f"storyillus: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    finally:
-        engine.close()
 
 
 def _when(moment: float) -> str:

@@ -16,7 +16,8 @@ import logging
 import secrets
 import time
 import uuid
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
@@ -59,7 +60,7 @@ from storyillus.storage.references import MB, ReferencePictures
 from storyillus.storage.retention import Retention
 from storyillus.storage.signing import UrlSigner
 from storyillus.store import Store
-from storyillus.store.accounts import Account, TokenInfo
+from storyillus.store.accounts import Account, Accounts, TokenInfo
 from storyillus.writing.base import StoryWriter
 from storyillus.writing.offline import OfflineStoryWriter
 from storyillus.writing.openai_chat import ChatStoryWriter
@@ -297,6 +298,17 @@ class DeletedData:
 
 
 _HOUR = 3600.0
+
+
+@contextmanager
+def home_accounts(settings: Settings) -> Iterator[Accounts]:
+    """The users and tokens of a home alone (CLI ``token``): safe beside a running server,
+    unlike a whole Engine, which tidies the pictures folder when it opens."""
+    store = Store(settings.database_path, settings.uploads_dir)
+    try:
+        yield store.accounts
+    finally:
+        store.close()
 
 
 class Engine:
@@ -854,21 +866,14 @@ class Engine:
         """A new API token: for ``email``'s user (made if new: the CLI), or for this user."""
         if email is None:
             return self._store.accounts.create_token(self._account_id())
-        if "@" not in email or len(email.strip()) < 3:
-            raise InvalidInput(f"{email!r} is not an e-mail address.")
-        account = self._store.accounts.by_email(email, create=True)
-        assert account is not None
-        return self._store.accounts.create_token(account.id)
+        return self._store.accounts.create_token_for_email(email)
 
     def tokens(self, email: str | None = None) -> list[TokenInfo]:
         """The tokens of ``email``'s user (the CLI), or of this user; never the tokens
         themselves, only their first characters."""
         if email is None:
             return self._store.accounts.tokens(self._account_id())
-        account = self._store.accounts.by_email(email)
-        if account is None:
-            raise NotFound(f"No user with the e-mail address {email!r}.")
-        return self._store.accounts.tokens(account.id)
+        return self._store.accounts.tokens_for_email(email)
 
     def revoke_token(self, token: str, anyone: bool = False) -> None:
         """Revoke one of this user's tokens (``anyone``: the CLI, any user's), given whole or

@@ -15,6 +15,7 @@ import time
 import uuid
 from dataclasses import dataclass
 
+from storyillus._exceptions import InvalidInput, NotFound
 from storyillus.store._database import Database
 
 TOKEN_PREFIX = "si_"
@@ -105,6 +106,20 @@ class Accounts:
         return _account(row) if row is not None else None
 
     # -- tokens --------------------------------------------------------------------
+
+    def create_token_for_email(self, email: str) -> str:
+        """A new token for ``email``'s user, made if new (``token create EMAIL``)."""
+        if "@" not in email or len(email.strip()) < 3:
+            raise InvalidInput(f"{email!r} is not an e-mail address.")
+        account = self.by_email(email, create=True)
+        assert account is not None
+        return self.create_token(account.id)
+
+    def tokens_for_email(self, email: str) -> list[TokenInfo]:
+        account = self.by_email(email)
+        if account is None:
+            raise NotFound(f"No user with the e-mail address {email!r}.")
+        return self.tokens(account.id)
 
     def create_token(self, user_id: str) -> str:
         """A new token for the user: returned once, stored only as its hash."""
