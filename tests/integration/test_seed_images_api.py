@@ -429,7 +429,6 @@ def test_no_cors_headers_without_cors_origins(serve: Any) -> None:
 
 def test_a_wildcard_origin_is_refused_as_a_setting(tmp_path: Path) -> None:
     from storyillus import ConfigError
-
     from storyillus.config import load_settings
 
     for wrong in ("*", "https://app.example.org/path", "app.example.org"):
