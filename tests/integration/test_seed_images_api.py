@@ -440,3 +440,49 @@ def test_a_wildcard_origin_is_refused_as_a_setting(tmp_path: Path) -> None:
         home=tmp_path,
     )
     assert found.cors_origin_list == ("http://a.example.org", "http://127.0.0.1:3000")
+
+
+# -- characterDescriptor ---------------------------------------------------------------
+
+
+def test_a_character_descriptor_reaches_every_picture_of_the_hero_word_for_word(
+    serve: Any, fake_openai: FakeOpenAI
+) -> None:
+    _, client = serve(
+        openai_api_key=fake_openai.api_key,
+        openai_base_url=fake_openai.base_url,
+        async_illustrations=False,
+        consistency_judge="false",
+    )
+    path = _upload(client)["path"]
+    story = _data(
+        client.post(
+            "/api/stories/generate",
+            json={
+                "character": HERO | {"imageUrl": path, "siblings": ["Mia"]},
+                "prompt": "A garden under the stars",
+                "pages": 4,
+                "characterDescriptor": DESCRIPTOR,
+            },
+        )
+    )
+    book = _data(client.get(f"/api/books/{story['metadata']['bookId']}"))
+    assert book["cast"][0]["description"] == DESCRIPTOR
+    # Every page draws the hero, and so does the hero's character sheet (Mia's does not).
+    prompts = [r.fields["prompt"][0] for r in fake_openai.requests_to("edits")]
+    pages = [p for p in prompts if "Scene (page" in p]
+    sheet = [p for p in prompts if p.startswith("Character sheet") and "Lila" in p]
+    assert len(pages) == 4 and len(sheet) == 1
+    for prompt in pages + sheet:
+        assert DESCRIPTOR in prompt
+
+
+def test_a_character_descriptor_must_be_words(serve: Any) -> None:
+    _, client = serve()
+    body = {"character": HERO, "prompt": "A garden", "pages": 4}
+    assert "characterDescriptor" in _error(
+        client.post("/api/stories/generate", json=body | {"characterDescriptor": 7}), 400
+    )
+    assert "characterDescriptor" in _error(
+        client.post("/api/stories/generate", json=body | {"characterDescriptor": "x" * 601}), 400
+    )
