@@ -12,7 +12,7 @@ import streamlit as st
 from storyillus import ConfigError, load_settings
 
 try:
-    load_settings()
+    settings = load_settings()
     from storyillus.vocabularies import load_vocabularies
 
     load_vocabularies()
@@ -21,7 +21,7 @@ except ConfigError as error:
     print(f"storyillus: {error}", file=sys.stderr)
     raise SystemExit(2) from None
 
-from storyillus.api import api_routes
+from storyillus.api import api_routes, cors_middleware
 from storyillus.ui import app_engine, close_engine
 
 
@@ -36,5 +36,9 @@ async def lifespan(app: st.App) -> AsyncIterator[None]:
 
 
 app = st.App(
-    str(Path(__file__).with_name("ui.py")), routes=api_routes(app_engine), lifespan=lifespan
+    str(Path(__file__).with_name("ui.py")),
+    routes=api_routes(app_engine),
+    lifespan=lifespan,
+    # CORS_ORIGINS, read at start-up: which other origins' pages may call the API.
+    middleware=cors_middleware(settings),
 )

@@ -82,6 +82,10 @@ class NotFound(StoryillusError):
     """No book or job with the given id."""
 
 
+class NotConfigured(StoryillusError):
+    """What the request asks for needs a provider this server has not set up (a 503)."""
+
+
 class StoreError(StoryillusError):
     """The job store cannot be opened: it was made by a newer version of storyillus."""
 

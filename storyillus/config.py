@@ -137,6 +137,35 @@ class Fraction:
         return value
 
 
+@dataclass(frozen=True)
+class Origins(Text):
+    """Comma-separated web origins (scheme, host and port only), written back one comma
+    apart; empty: none. Never ``*``: a wildcard would let every site's pages call the API."""
+
+    def __call__(self, raw: str) -> str:
+        found = []
+        for item in raw.split(","):
+            origin = item.strip().rstrip("/")
+            if not origin:
+                continue
+            parts = urlsplit(origin)
+            if (
+                parts.scheme not in ("http", "https")
+                or not parts.hostname
+                or parts.path
+                or parts.query
+                or parts.fragment
+                or "@" in parts.netloc
+                or "*" in origin
+            ):
+                raise ValueError(
+                    "comma-separated origins like https://app.example.org or "
+                    "http://127.0.0.1:3000 (no path, no '*')"
+                )
+            found.append(origin.lower())
+        return ",".join(dict.fromkeys(found))
+
+
 Parser = Boolean | Whole | Fraction | Choice | Text | Url
 
 
@@ -427,6 +456,12 @@ class Settings:
     api_max_body_kb: int = setting(
         "API_MAX_BODY_KB", "256", Whole(1, 10240), "Largest JSON body the API accepts, in kilobytes."
     )
+    public_base_url: str | None = setting(
+        "PUBLIC_BASE_URL", "", Url(optional=True), "The address browsers reach the app at (e.g. https://books.example.org); absolute picture URLs in answers start with it (empty: the request's own address)."
+    )
+    cors_origins: str = setting(
+        "CORS_ORIGINS", "", Origins(), "Comma-separated origins whose web pages may call the API from a browser, e.g. http://localhost:3000 (empty: none; read at start-up)."
+    )
     # fmt: on
 
     origin: Origin = field(repr=False, compare=False, kw_only=True)
@@ -459,6 +494,12 @@ class Settings:
         if self.consistency_judge == "auto":
             return self.has_openai_key
         return self.consistency_judge == "true"
+
+    @property
+    def cors_origin_list(self) -> tuple[str, ...]:
+        """CORS_ORIGINS, one origin each."""
+        found = (o.strip().rstrip("/").lower() for o in self.cors_origins.split(","))
+        return tuple(o for o in found if o)
 
     @property
     def judge_model(self) -> str:

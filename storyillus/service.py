@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import copy
+import hashlib
 import json
 import logging
 import secrets
@@ -23,7 +24,13 @@ from functools import cached_property, partial
 from pathlib import Path
 
 from storyillus._chat import ChatClient
-from storyillus._exceptions import AccessDenied, InvalidInput, NotFound, TooManyBooks
+from storyillus._exceptions import (
+    AccessDenied,
+    InvalidInput,
+    NotConfigured,
+    NotFound,
+    TooManyBooks,
+)
 from storyillus._http import shared_client
 from storyillus.access import (
     LOCAL_ACCESS,
@@ -41,6 +48,7 @@ from storyillus.domain import (
     Book,
     CastMember,
     Character,
+    Illustration,
     Job,
     Look,
     Page,
@@ -49,18 +57,31 @@ from storyillus.domain import (
     Usage,
 )
 from storyillus.export import book_pdf, book_zip, download_name, page_picture
+from storyillus.illustration import descriptor as descriptors
+from storyillus.illustration.base import SceneRequest
 from storyillus.illustration.chain import IllustrationChain, build_chain
 from storyillus.illustration.judge import Judge, build_judge
 from storyillus.jobs.runner import SHEET_JOBS, Runner
 from storyillus.looks_from_picture import PURPOSE as LOOK_PURPOSE
 from storyillus.looks_from_picture import SeenLook, measure, measure_file, name_look
 from storyillus.places import CUSTOM, places
+from storyillus.single_pictures import (
+    DrawnPicture,
+    PictureDescriptor,
+    SavedPicture,
+    SavedPictures,
+    one_page_book,
+    page_request,
+    portrait_request,
+    with_description,
+)
 from storyillus.storage.files import ImageFiles
 from storyillus.storage.references import MB, ReferencePictures
 from storyillus.storage.retention import Retention
 from storyillus.storage.signing import UrlSigner
 from storyillus.store import Store
 from storyillus.store.accounts import Account, Accounts, TokenInfo
+from storyillus.store.descriptors import Descriptor
 from storyillus.writing.base import StoryWriter
 from storyillus.writing.offline import OfflineStoryWriter
 from storyillus.writing.openai_chat import ChatStoryWriter
@@ -92,6 +113,7 @@ class Export:
 
 
 MAX_BOOKS_PAGE = 100
+MAX_PICTURES_PAGE = 100
 MAX_DESCRIPTION_CHARS = 600
 
 
@@ -311,6 +333,25 @@ def home_accounts(settings: Settings) -> Iterator[Accounts]:
         store.close()
 
 
+def _description(text: str | None) -> str | None:
+    """A description given by the caller, its words kept; raises InvalidInput."""
+    if text is None:
+        return None
+    words = " ".join(text.split())
+    if not words:
+        raise InvalidInput("characterDescriptor must hold some words, or be left out.")
+    if len(words) > MAX_DESCRIPTION_CHARS:
+        raise InvalidInput(
+            f"characterDescriptor can be at most {MAX_DESCRIPTION_CHARS} characters."
+        )
+    return words
+
+
+def _reference(character: Character) -> Path | None:
+    path = Path(character.image_path) if character.image_path else None
+    return path if path is not None and path.is_file() else None
+
+
 class Engine:
     """Every operation, on behalf of one user (``LOCAL_USER`` unless made with ``as_user``):
     a user reads and changes only their own books, jobs, uploads and pictures; anything else
@@ -476,6 +517,7 @@ class Engine:
         run_async: bool | None = None,
         illustrate: bool = True,
         approve: bool = True,
+        hero_description: str | None = None,
     ) -> BookAndJob:
         """Write the story, store the book and start illustrating it.
 
@@ -484,14 +526,16 @@ class Engine:
         until the parent approves them (``approve_cast``). With ``run_async`` (default:
         ASYNC_ILLUSTRATIONS) this returns as soon as the job is queued; otherwise when it
         is finished. Without ``illustrate`` the book has no job (``job`` is None).
+        ``hero_description`` (the seed's ``characterDescriptor``) is the hero's description,
+        word for word, in place of the one written from their look.
         """
+        described = _description(hero_description)
         self._check_books_per_hour()
         if time.time() - self._live.expired_at > _HOUR:  # a server may run for weeks
             self.expire_reference_pictures()
         seed = request.seed if request.seed is not None else secrets.randbelow(2**31)
-        story = self._writer.write(
-            request, seed, self._cast(request, seed), safety_identifier_of(self.user.id)
-        )
+        cast = with_description(self._cast(request, seed), described)
+        story = self._writer.write(request, seed, cast, safety_identifier_of(self.user.id))
         book = Book(
             id=uuid.uuid4().hex,
             title=story.title,
@@ -658,12 +702,171 @@ class Engine:
     def _cast(self, request: StoryRequest, seed: int) -> tuple[CastMember, ...]:
         """The book's cast; each member's reference picture decides what it shows of
         their look (measured once per picture, through the pictures' cache)."""
-        character = request.character
-        pictures = {
+        return cast_for(request.character, seed, self._measured(request.character))
+
+    def _measured(self, character: Character) -> dict[str, object]:
+        return {
             path: self._pictures.load(Path(path), LOOK_PURPOSE, measure_file)
             for path in character.picture_paths
         }
-        return cast_for(character, seed, pictures)
+
+    # -- the seed's single-picture endpoints -------------------------------------------
+
+    def describe_picture(self, url: str, traits: tuple[str, ...] = ()) -> PictureDescriptor:
+        """The seed's appearance descriptor of one of the user's uploads (``url``: its
+        ``/uploads/...`` address; anything else raises InvalidInput). With a key and
+        ENABLE_IMAGE_ANALYSIS the vision model writes it, else (or when the model cannot)
+        it is written from the look read off the picture. Kept by the picture's SHA-256:
+        the same picture again costs no model call."""
+        path = self.uploaded_picture(url)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        settings = self._settings
+        vision = settings.has_openai_key and settings.enable_image_analysis
+        written = None
+        if vision:
+            if (kept := self._kept_descriptor(digest, settings.image_analysis_model)) is not None:
+                return kept
+            chat = ChatClient(settings, shared_client(settings))
+            written = descriptors.by_model(settings, chat, self._pictures, path, traits)
+        if written is None:
+            if (kept := self._kept_descriptor(digest, descriptors.OFFLINE_MODEL)) is not None:
+                return kept
+            seen = name_look(self._pictures.load(path, LOOK_PURPOSE, measure_file), "child")
+            written = descriptors.from_look(seen)
+        kept = Descriptor(digest, written.model, written.descriptor, written.confidence)
+        self._store.descriptors.put(self.user.id, kept)
+        return PictureDescriptor(
+            written.descriptor, digest, written.model, written.confidence, False
+        )
+
+    def _kept_descriptor(self, digest: str, model: str) -> PictureDescriptor | None:
+        found = self._store.descriptors.get(self.user.id, digest, model)
+        if found is None:
+            return None
+        return PictureDescriptor(found.descriptor, digest, model, found.confidence, cached=True)
+
+    def draw_portrait(self, character: Character, style: str | None = None) -> DrawnPicture:
+        """A portrait of the hero: their character sheet, drawn through the illustrator
+        chain from their picture (when given). Raises IllustrationError when every
+        illustrator failed."""
+        request = StoryRequest.create(character, f"A portrait of {character.name}", art_style=style)
+        book = self._one_page(request, request.prompt, 1, "")
+        scene = portrait_request(
+            book, _reference(character), self._settings.pixel_size, self._settings.image_quality
+        )
+        return self._draw_single(scene, self._chain, request.prompt)
+
+    def draw_scene(
+        self,
+        character: Character,
+        scene: str,
+        page_number: int = 1,
+        title: str = "",
+        edit_only: bool = False,
+        hero_description: str | None = None,
+    ) -> DrawnPicture:
+        """One picture of ``scene`` with the hero (and whoever it names), through the chain;
+        ``edit_only``: only the providers that edit the hero's picture (InvalidInput without
+        one, NotConfigured when none is set up). Raises IllustrationError when every
+        illustrator failed."""
+        chain = self._chain
+        if edit_only:
+            if not character.image_path:
+                raise InvalidInput(
+                    "character.imageUrl is required: this endpoint edits the hero's picture."
+                )
+            chain = chain.edits_only()
+            if not chain.providers:
+                raise NotConfigured(
+                    "No image edit provider is configured: set OPENAI_API_KEY with "
+                    "ENABLE_NATIVE_GPT_IMAGE1=true, or an Azure OpenAI deployment."
+                )
+        text = " ".join(scene.split())
+        if not text:
+            raise InvalidInput("sceneDescription is required: a sentence about the picture.")
+        if len(text) > MAX_TEXT_CHARS:
+            raise InvalidInput(f"sceneDescription can be at most {MAX_TEXT_CHARS} characters.")
+        request = StoryRequest.create(character, text)
+        book = self._one_page(request, text, page_number, title, _description(hero_description))
+        drawn = page_request(
+            book, _reference(character), self._settings.pixel_size, self._settings.image_quality
+        )
+        return self._draw_single(drawn, chain, text)
+
+    def _one_page(
+        self,
+        request: StoryRequest,
+        scene: str,
+        page_number: int,
+        title: str,
+        hero_description: str | None = None,
+    ) -> Book:
+        seed = secrets.randbelow(2**31)
+        measured = self._measured(request.character)
+        return one_page_book(
+            request, scene, page_number, title, seed, measured, self.user.id, hero_description
+        )
+
+    def _draw_single(
+        self, request: SceneRequest, chain: IllustrationChain, description: str
+    ) -> DrawnPicture:
+        settings = self._settings
+        result = chain.illustrate(request)
+        picture = result.picture
+        saved = None
+        b64_json = None
+        if picture.png is not None and settings.save_generated_images:
+            saved = self._files.save_loose(picture.png, picture.provider)
+            self._store.pictures.add_loose(saved, self.user.id)
+            self._retention.prune(settings.max_files, settings.max_mb)
+        elif picture.png is not None:
+            b64_json = base64.b64encode(picture.png).decode("ascii")
+        illustration = Illustration(
+            provider=picture.provider,
+            model=picture.model,
+            character_referenced=picture.character_referenced,
+            local_url=saved.url if saved else None,
+            b64_json=b64_json,
+            url=picture.url,
+            attempts=result.attempts,
+            usage=picture.usage,
+        )
+        return DrawnPicture(illustration, request.page_number, description)
+
+    def saved_pictures(
+        self, limit: int = MAX_PICTURES_PAGE, cursor: str | None = None
+    ) -> SavedPictures:
+        """The user's saved pictures (of their books, and of none), newest first, ``limit``
+        at most, after ``cursor`` (the ``next_cursor`` of the page before). Raises
+        InvalidInput for a bad limit or cursor."""
+        if isinstance(limit, bool) or not 1 <= limit <= MAX_PICTURES_PAGE:
+            raise InvalidInput(f"limit must be a whole number from 1 to {MAX_PICTURES_PAGE}.")
+        before = None
+        if cursor is not None:
+            if not cursor.isascii() or not cursor.isdigit() or len(cursor) > 18:
+                raise InvalidInput(_BAD_CURSOR)
+            before = int(cursor)
+        rows = self._store.pictures.owned(self.user.id, limit + 1, before)
+        more = len(rows) > limit
+        found = []
+        for _, name, size in rows[:limit]:
+            path = self._files.path_for(name)
+            if path is None:
+                continue  # gone from the folder since the index was read
+            try:
+                created = path.stat().st_mtime
+            except OSError:
+                continue
+            found.append(SavedPicture(name, ImageFiles.url_for(name), size, created))
+        return SavedPictures(tuple(found), str(rows[limit - 1][0]) if more else None)
+
+    def public_address(self, url: str | None, base: str) -> str | None:
+        """The absolute address of a saved picture for a page on any origin: PUBLIC_BASE_URL
+        (else ``base``, the request's own address) and ``picture_address``."""
+        address = self.picture_address(url)
+        if not address:
+            return None
+        return (self._settings.public_base_url or base).rstrip("/") + address
 
     def place_names(self) -> list[str]:
         """The places a user can choose as a book's setting, in alphabetical order."""
@@ -847,6 +1050,10 @@ class Engine:
                 self._pictures.delete(path)
                 photos += 1
         self._store.accounts.forget_uploads(uploads)
+        loose = self._store.pictures.remove_loose(self.user.id)
+        self._files.delete(loose)
+        pictures += len(loose)
+        self._store.descriptors.forget(self.user.id)
         if self.user.id != LOCAL_USER.id:
             self._store.accounts.delete(self.user.id)
         return DeletedData(len(books), photos, pictures)

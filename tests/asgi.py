@@ -19,7 +19,7 @@ from urllib.parse import unquote
 import httpx
 from starlette.applications import Starlette
 
-from storyillus.api import api_routes
+from storyillus.api import api_routes, cors_middleware
 from storyillus.service import Engine
 
 T = TypeVar("T")
@@ -112,8 +112,10 @@ async def _async(chunks: Iterable[bytes]) -> AsyncIterator[bytes]:
 
 @contextmanager
 def in_process(engine: Engine, headers: dict[str, str] | None = None) -> Iterator[ApiClient]:
-    """A client for the API and file routes over ``engine`` (which the caller closes)."""
-    client = ApiClient(Starlette(routes=api_routes(lambda: engine)), headers)
+    """A client for the API and file routes over ``engine`` (which the caller closes),
+    behind the same CORS middleware as app.py's (CORS_ORIGINS)."""
+    app = Starlette(routes=api_routes(lambda: engine), middleware=cors_middleware(engine.settings))
+    client = ApiClient(app, headers)
     try:
         yield client
     finally:

@@ -115,7 +115,7 @@ async def redraw_sheet(engine: Engine, request: Request) -> Response:
 
     def redraw() -> dict[str, Any]:
         member = _member(engine, book_id, name)
-        return job_json(engine, engine.redraw_sheet(book_id, member.name))
+        return job_json(engine, engine.redraw_sheet(book_id, member.name), request)
 
     return _ok(await run_in_threadpool(redraw))
 
@@ -140,7 +140,7 @@ async def change_member(engine: Engine, request: Request) -> Response:
 
 async def approve(engine: Engine, request: Request) -> Response:
     job = await run_in_threadpool(engine.approve_cast, request.path_params["book_id"])
-    return _ok(job_json(engine, job))
+    return _ok(job_json(engine, job, request))
 
 
 BOOK_ROUTES: list[tuple[str, Handler, list[str]]] = [

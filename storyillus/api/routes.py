@@ -191,12 +191,26 @@ async def _json_body(engine: Engine, request: Request) -> dict[str, Any]:
     return data
 
 
-def job_json(engine: Engine, job: Job) -> dict[str, Any]:
-    """The seed's job object, its pictures' addresses loadable by the caller's browser."""
+def picture_urls(engine: Engine, result: dict[str, Any], request: Request | None) -> dict[str, Any]:
+    """A result with its saved picture's addresses for the caller's browser: ``localUrl``
+    (signed with sign-in on) and ``url``, the same made absolute (PUBLIC_BASE_URL, else the
+    request's own address) so that a page on another origin loads it too. A picture not
+    saved keeps its ``b64_json`` (and a provider's ``url``, if it gave one)."""
+    local = result.get("localUrl")
+    if local:
+        result["localUrl"] = engine.picture_address(local)
+        base = str(request.base_url) if request is not None else ""
+        if base or engine.settings.public_base_url:
+            result["url"] = engine.public_address(local, base)
+    return result
+
+
+def job_json(engine: Engine, job: Job, request: Request | None = None) -> dict[str, Any]:
+    """The seed's job object, its pictures' addresses loadable by the caller's browser
+    (``picture_urls``; without ``request`` and PUBLIC_BASE_URL, no absolute ``url``)."""
     status = job.to_status_json()
     for result in status["results"]:
-        if result.get("localUrl"):
-            result["localUrl"] = engine.picture_address(result["localUrl"])
+        picture_urls(engine, result, request)
     return status
 
 
@@ -240,18 +254,27 @@ async def generate(engine: Engine, request: Request) -> Response:
     approve = body.get("approveCharacters", True)
     if not isinstance(approve, bool):
         raise InvalidInput("approveCharacters must be true or false.")
+    # The seed's appearance descriptor (POST /api/character/analyze-image), word for word.
+    descriptor = body.get("characterDescriptor")
+    if descriptor is not None and not isinstance(descriptor, str):
+        raise InvalidInput("characterDescriptor must be a string.")
     run_async = engine.settings.async_illustrations
 
     def make() -> dict[str, Any]:
         made = engine.create_book(
-            story_request, run_async=run_async, illustrate=illustrate, approve=approve
+            story_request,
+            run_async=run_async,
+            illustrate=illustrate,
+            approve=approve,
+            hero_description=descriptor or None,
         )
         job = made.job
         pending = job is not None and not job.status.is_final
         data = _story_data(made.book, job.id if job else None, pending)
         if job is not None and not run_async:
             # The pages' results; a job of sheets has one result per cast member instead.
-            data["illustrations" if approve else "sheets"] = job_json(engine, job)["results"]
+            results = job_json(engine, job, request)["results"]
+            data["illustrations" if approve else "sheets"] = results
         return data
 
     return _ok(await run_in_threadpool(make))
@@ -260,14 +283,14 @@ async def generate(engine: Engine, request: Request) -> Response:
 async def job_status(engine: Engine, request: Request) -> Response:
     job_id = request.path_params["job_id"]
     job = await run_in_threadpool(engine.get_job, job_id)
-    return _ok(job_json(engine, job))
+    return _ok(job_json(engine, job, request))
 
 
 async def jobs_list(engine: Engine, request: Request) -> Response:
     if not engine.settings.enable_jobs_list:
         return _fail(404, "The jobs list is turned off (ENABLE_JOBS_LIST_ENDPOINT=false).")
     jobs = await run_in_threadpool(engine.list_jobs, 50)
-    return _ok([job_json(engine, job) for job in jobs])
+    return _ok([job_json(engine, job, request) for job in jobs])
 
 
 async def suggestions(engine: Engine, request: Request) -> Response:
@@ -304,13 +327,9 @@ async def upload(engine: Engine, request: Request) -> Response:
     finally:
         await form.close()
     path = await run_in_threadpool(engine.store_reference_picture, data)
-    return JSONResponse(
-        {
-            "success": True,
-            "message": "Picture uploaded.",
-            "data": {"filename": path.name, "path": engine.uploaded_url(path)},
-        }
-    )
+    stored = {"filename": path.name, "path": engine.uploaded_url(path)}
+    # At the top level too: the seed's own web client reads them there.
+    return JSONResponse({"success": True, "message": "Picture uploaded.", "data": stored} | stored)
 
 
 async def health(engine: Engine, request: Request) -> Response:
@@ -318,6 +337,9 @@ async def health(engine: Engine, request: Request) -> Response:
     return JSONResponse(
         {
             "status": "ok",
+            "message": "storyillus is running.",
+            "timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "version": version(),
             "illustrators": engine.illustrators(),
             "asyncIllustrations": engine.settings.async_illustrations,
             "generatedImages": {"files": usage.files, "megabytes": round(usage.megabytes, 2)},
@@ -338,6 +360,10 @@ def api_routes(engine: Callable[[], Engine]) -> list[Route]:
         Route("/api/stories/suggestions", api(suggestions), methods=["POST"]),
         Route("/api/upload", api(upload), methods=["POST"]),
         *(Route(path, api(handler), methods=methods) for path, handler, methods in BOOK_ROUTES),
+        *(
+            Route(path, api(handler), methods=methods)
+            for path, handler, methods in SEED_IMAGE_ROUTES
+        ),
         # Names are never reused, so a picture never changes: in local mode browsers keep it.
         Route(
             "/generated/{name}", _picture(engine, Engine.generated_file), methods=["GET", "HEAD"]
@@ -349,3 +375,4 @@ def api_routes(engine: Callable[[], Engine]) -> list[Route]:
 # Below the helpers: books.py answers with _ok from this module.
 from storyillus.api.books import BOOK_ROUTES  # noqa: E402
 from storyillus.api.openapi import openapi_json  # noqa: E402
+from storyillus.api.seed_images import SEED_IMAGE_ROUTES, version  # noqa: E402

@@ -41,6 +41,12 @@ class IllustrationChain:
     def __init__(self, providers: Sequence[Provider]) -> None:
         self.providers = tuple(providers)
 
+    def edits_only(self) -> IllustrationChain:
+        """The providers that edit the hero's picture (OpenAI, Azure), in order."""
+        return IllustrationChain(
+            [p for p in self.providers if isinstance(p, OpenAIEdit | AzureEdit)]
+        )
+
     def illustrate(self, request: SceneRequest) -> ChainResult:
         if not self.providers:
             raise NoIllustrator(

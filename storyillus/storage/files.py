@@ -63,6 +63,11 @@ class ImageFiles:
         """Write the character sheet of cast member ``member_number`` (1 is the hero)."""
         return self._write(png, f"{SHEET_PREFIX[:-1]}-{book_id}-c{member_number:02d}")
 
+    def save_loose(self, png: bytes, provider: str) -> SavedImage:
+        """Write a picture of no book (the seed's single-picture endpoints)."""
+        slug = re.sub(r"[^a-z0-9]+", "-", provider.lower()).strip("-") or "image"
+        return self._write(png, f"{slug}-loose")
+
     def _write(self, png: bytes, stem: str) -> SavedImage:
         name = f"{stem}-{secrets.token_hex(4)}.png"
         write_atomically(self.directory / name, png)
@@ -79,6 +84,10 @@ class ImageFiles:
         """The file behind a ``/generated/...`` URL, if it still exists."""
         name = self.name_from_url(url)
         return self.path_for(name) if name else None
+
+    @staticmethod
+    def url_for(name: str) -> str:
+        return URL_PREFIX + name
 
     @staticmethod
     def name_from_url(url: str | None) -> str | None:

@@ -20,6 +20,7 @@ from storyillus.storage.files import SavedImage
 from storyillus.store._database import Database
 from storyillus.store.accounts import Accounts
 from storyillus.store.books import Books
+from storyillus.store.descriptors import Descriptors
 from storyillus.store.jobs import Jobs
 from storyillus.store.migrations import migrate
 from storyillus.store.pictures import Pictures
@@ -57,6 +58,7 @@ class Store:
         self.jobs = Jobs(self.database)
         self.pictures = Pictures(self.database)
         self.accounts = Accounts(self.database)
+        self.descriptors = Descriptors(self.database)
 
     def record_page(
         self,

@@ -245,6 +245,25 @@ END""",
         ),
         step=_owners,
     ),
+    Migration(
+        9,
+        "pictures of no book have an owner; picture descriptions cached by the picture's hash",
+        (
+            # Pictures the seed's single-picture endpoints draw belong to no book: their
+            # owner is the caller (NULL for a book's pictures, whose owner is the book's).
+            # Nullable, so ADD COLUMN is cheap and a run again over its result is harmless.
+            """CREATE TABLE IF NOT EXISTS descriptors (
+    owner TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    model TEXT NOT NULL,
+    descriptor TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    created_at REAL NOT NULL,
+    PRIMARY KEY (owner, hash, model)
+)""",
+        ),
+        step=lambda db: _add_column(db, "images", "owner", "TEXT"),
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
+from storyillus.access import LOCAL_USER
 from storyillus.domain import Usage
 from storyillus.storage.files import SHEET_PREFIX, ImageFiles, SavedImage
 from storyillus.store._database import Database
@@ -86,16 +87,55 @@ class Pictures:
         return orphans
 
     def owner_of(self, name: str) -> str | None:
-        """Whose book the saved picture ``name`` belongs to (None: no book's)."""
+        """Whose the saved picture ``name`` is: its book's owner, or for a picture of no book
+        its own owner (None: nobody's, kept from an older install)."""
         row = (
             self._database.connection()
             .execute(
-                "SELECT b.owner FROM images i JOIN books b ON b.id = i.book_id WHERE i.name = ?",
+                "SELECT COALESCE(b.owner, i.owner) FROM images i"
+                " LEFT JOIN books b ON b.id = i.book_id WHERE i.name = ?",
                 (name,),
             )
             .fetchone()
         )
         return row[0] if row is not None else None
+
+    def add_loose(self, image: SavedImage, owner: str) -> None:
+        """Index a picture of no book, ``owner``'s; retention may take it like a page."""
+        with self._database.write() as db:
+            db.execute(
+                "INSERT INTO images (name, book_id, bytes, kind, owner) VALUES (?, NULL, ?, ?, ?)",
+                (image.name, image.bytes, "page", owner),
+            )
+
+    def owned(
+        self, owner: str, limit: int, before: int | None = None
+    ) -> list[tuple[int, str, int]]:
+        """``owner``'s saved pictures (of their books, and of none), newest first, as
+        (seq, name, bytes); ``before``: only those older than that seq. A picture nobody
+        owns (older installs) is the local user's."""
+        db = self._database.connection()
+        rows = db.execute(
+            """
+            SELECT i.seq, i.name, i.bytes FROM images i LEFT JOIN books b ON b.id = i.book_id
+            WHERE COALESCE(b.owner, i.owner, ?) = ? AND i.seq < ?
+            ORDER BY i.seq DESC LIMIT ?
+            """,
+            (LOCAL_USER.id, owner, before if before is not None else 2**62, limit),
+        ).fetchall()
+        return [(row[0], row[1], row[2]) for row in rows]
+
+    def remove_loose(self, owner: str) -> list[str]:
+        """Drop ``owner``'s pictures of no book from the index; return their names."""
+        with self._database.write() as db:
+            names = [
+                r[0]
+                for r in db.execute(
+                    "SELECT name FROM images WHERE book_id IS NULL AND owner = ?", (owner,)
+                )
+            ]
+            db.execute("DELETE FROM images WHERE book_id IS NULL AND owner = ?", (owner,))
+        return names
 
     @staticmethod
     def replace(

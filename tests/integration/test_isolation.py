@@ -247,6 +247,31 @@ def _kite(world: World) -> dict[str, Any]:
     }
 
 
+def _described(world: World, answer: httpx.Response) -> None:
+    data = _data(answer)
+    assert data.get("descriptor") or data.get("analysis"), data
+
+
+def _drawn(world: World, answer: httpx.Response) -> None:
+    data = _data(answer)
+    picture = data.get("url") or data.get("imageUrl") or ""
+    assert "signature=" in picture, data  # an address only the owner's browser was given
+
+
+def _pictures(world: World, answer: httpx.Response) -> None:
+    listed = _data(answer)
+    assert listed and all("signature=" in item["url"] for item in listed), listed
+
+
+def _hero_with_upload(world: World) -> dict[str, Any]:
+    return {"name": HERO, "age": 7, "imageUrl": world.upload}
+
+
+def _scene(world: World) -> dict[str, Any]:
+    return {"character": _hero_with_upload(world), "sceneDescription": "A kite on the hill"}
+
+
+IMAGES = "/api/images/"
 BOOK = "/api/books/{book_id}"
 # Rows that change something come last, deleting a book at the very end.
 ROWS = [
@@ -278,6 +303,26 @@ ROWS = [
     Row("POST", BOOK + "/cast/{name}/redraw",
         lambda w: f"/api/books/{w.pending}/cast/{HERO}/redraw", _sheet_job),
     Row("POST", BOOK + "/approve", lambda w: f"/api/books/{w.pending}/approve", _job),
+    # The seed system's picture endpoints: another user cannot use the owner's upload.
+    Row("POST", "/api/character/analyze-image", lambda w: "/api/character/analyze-image",
+        _described, other_status=400, body=lambda w: {"imageUrl": w.upload}),
+    Row("POST", IMAGES + "analyze-character-image", lambda w: IMAGES + "analyze-character-image",
+        _described, other_status=400, body=lambda w: {"imageUrl": w.upload}),
+    Row("POST", IMAGES + "generate-character-portrait",
+        lambda w: IMAGES + "generate-character-portrait", _drawn, other_status=400,
+        body=lambda w: {"character": _hero_with_upload(w)}),
+    Row("POST", IMAGES + "generate-illustration", lambda w: IMAGES + "generate-illustration",
+        _drawn, other_status=400, body=_scene),
+    Row("POST", IMAGES + "generate-character-consistent-illustration",
+        lambda w: IMAGES + "generate-character-consistent-illustration", _drawn,
+        other_status=400, body=_scene),
+    # Offline there is no edit provider: the owner hears so (503), the other user first that
+    # the upload is not theirs.
+    Row("POST", IMAGES + "generate-with-gpt-image-1",
+        lambda w: IMAGES + "generate-with-gpt-image-1", lambda w, a: None, owner_status=503,
+        other_status=400, body=_scene),
+    Row("GET", IMAGES + "generated", lambda w: IMAGES + "generated", _pictures,
+        other_status=200, other=_empty(None)),
     Row("DELETE", BOOK, lambda w: f"/api/books/{w.spare}", _deleted),
 ]  # fmt: skip
 

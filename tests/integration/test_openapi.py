@@ -44,6 +44,9 @@ ENV = {
     "ASYNC_ILLUSTRATIONS": "true",
     "ENABLE_JOBS_LIST_ENDPOINT": "true",
     "ILLUSTRATION_CONCURRENCY": "1",
+    # The fuzzed drawing endpoints add pictures; retention must not take the known page.
+    "GENERATED_IMAGE_MAX_FILES": "0",
+    "GENERATED_IMAGE_MAX_MB": "0",
 }
 
 

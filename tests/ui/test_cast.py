@@ -244,3 +244,13 @@ def test_the_library_says_a_book_waits_for_approval(home: Path) -> None:
     engine().approve_cast(book_id, run_async=False)
     at.run()
     assert "4 pages, all illustrated" in _texts(at)
+
+
+def test_a_descriptor_sent_with_the_book_is_the_heros_description_on_the_book_page(
+    home: Path,
+) -> None:
+    words = "Lila has short curly red hair, green eyes and a yellow raincoat with a blue scarf."
+    request = StoryRequest.create(Character.create("Lila", 7), "A kite", pages=4, seed=2)
+    book = engine().create_book(request, run_async=False, hero_description=words).book
+    at = _open(book.id)
+    assert words in _texts(at)
