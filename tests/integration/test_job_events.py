@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
+from storyillus.access import access_for
 from storyillus.domain import Character, StoryRequest
 from storyillus.service import Engine
 from storyillus.store import JobChanges
@@ -242,3 +243,27 @@ def test_the_real_app_streams_job_events(app_server: str) -> None:
     status = _status(app_server, job_id)
     assert sorted(e.data["pageNumber"] for e in stream.named("page")) == list(range(1, PAGES + 1))
     assert stream.events[-1].name == "end" and stream.events[-1].data == status
+
+
+def test_another_users_job_is_unknown_and_a_caller_without_token_is_refused(
+    tmp_path: Path,
+) -> None:
+    settings = make_settings(tmp_path, auth_required="true")
+    engine = Engine(settings, access=access_for(settings, "127.0.0.1", auth_configured=True))
+    try:
+        owner, other = engine.create_token("ann@example.org"), engine.create_token("bo@example.org")
+        with in_process(engine, {"Authorization": f"Bearer {owner}"}) as client:
+            made = client.post("/api/stories/generate", json=STORY)
+            job_id = made.json()["data"]["metadata"]["illustrationJobId"]
+            mine = client.get(f"/api/stories/illustrations/job/{job_id}/events")
+        with in_process(engine, {"Authorization": f"Bearer {other}"}) as client:
+            theirs = client.get(f"/api/stories/illustrations/job/{job_id}/events")
+        with in_process(engine) as client:
+            nobody = client.get(f"/api/stories/illustrations/job/{job_id}/events")
+    finally:
+        engine.close(wait=True)
+
+    assert mine.status_code == 200 and "event: end" in mine.text
+    assert theirs.status_code == 404
+    assert theirs.json() == {"success": False, "error": f"No job with id {job_id!r}."}
+    assert nobody.status_code == 401 and nobody.json()["success"] is False
