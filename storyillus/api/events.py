@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -70,6 +70,15 @@ def _progress(job: Job) -> dict[str, Any]:
     }
 
 
+@dataclass
+class _Read:
+    """One read of the job, shared by its listeners, with the text already made from it: the
+    listeners of one user at the same point of the stream send the same text, made once."""
+
+    snapshot: StoredResults
+    texts: dict[tuple[str, int, bool], tuple[str, int, bool]] = field(default_factory=dict)
+
+
 class _Listener:
     """What one client has been sent, and the events a new read of the job adds."""
 
@@ -78,23 +87,32 @@ class _Listener:
         self.sent = sent
         self.fresh = fresh
 
-    def events(self, snapshot: StoredResults) -> tuple[str, bool]:
-        """The text to send for ``snapshot`` and whether the stream ends with it."""
+    def events(self, read: _Read) -> tuple[str, bool]:
+        """The text to send for ``read`` and whether the stream ends with it."""
+        key = (self.engine.user.id, self.sent, self.fresh)
+        made = read.texts.get(key)
+        if made is None:
+            made = read.texts[key] = self._events(read.snapshot)
+        text, self.sent, final = made
+        self.fresh = self.fresh and not text
+        return text, final
+
+    def _events(self, snapshot: StoredResults) -> tuple[str, int, bool]:
         job, stored = snapshot.job, snapshot.stored
         out: list[str] = []
-        new = stored[self.sent :]
+        sent = self.sent
+        new = stored[sent:]
         if new:
             # job_json, so that each page reads exactly as in the job status object.
             pages = job_json(self.engine, replace(job, results=new))["results"]
-            out += [_event("page", self.sent + i, page) for i, page in enumerate(pages, start=1)]
-            self.sent = len(stored)
+            out += [_event("page", sent + i, page) for i, page in enumerate(pages, start=1)]
+            sent = len(stored)
         if new or self.fresh:
-            out.append(_event("progress", self.sent, _progress(job)))
-            self.fresh = False
-        final = job.status.is_final and self.sent == len(job.results)
+            out.append(_event("progress", sent, _progress(job)))
+        final = job.status.is_final and sent == len(job.results)
         if final:
             out.append(_event("end", len(job.results) + 1, job_json(self.engine, job)))
-        return "".join(out), final
+        return "".join(out), sent, final
 
 
 async def _stream(
@@ -122,10 +140,10 @@ async def _stream(
                 snapshot = await run_in_threadpool(read)
 
 
-def _reader(engine: Engine, job_id: str) -> Callable[[], StoredResults | None]:
-    def read() -> StoredResults | None:
+def _reader(engine: Engine, job_id: str) -> Callable[[], _Read | None]:
+    def read() -> _Read | None:
         try:
-            return engine.stored_results(job_id)
+            return _Read(engine.stored_results(job_id))
         except NotFound:
             return None
 
