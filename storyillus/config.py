@@ -453,6 +453,9 @@ class Settings:
     signed_url_seconds: int = setting(
         "SIGNED_URL_SECONDS", "3600", Whole(60, 604800), "How long a signed picture address stays valid when sign-in is on."
     )
+    sse_heartbeat_seconds: int = setting(
+        "SSE_HEARTBEAT_SECONDS", "15", Whole(1, 300), "Seconds between heartbeat comments on a job's event stream (which also rereads the job then)."
+    )
     api_max_body_kb: int = setting(
         "API_MAX_BODY_KB", "256", Whole(1, 10240), "Largest JSON body the API accepts, in kilobytes."
     )

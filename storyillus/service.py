@@ -79,7 +79,7 @@ from storyillus.storage.files import ImageFiles
 from storyillus.storage.references import MB, ReferencePictures
 from storyillus.storage.retention import Retention
 from storyillus.storage.signing import UrlSigner
-from storyillus.store import Store
+from storyillus.store import JobChanges, Store, StoredResults
 from storyillus.store.accounts import Account, Accounts, TokenInfo
 from storyillus.store.descriptors import Descriptor
 from storyillus.writing.base import StoryWriter
@@ -955,6 +955,19 @@ class Engine:
         except NotFound:
             raise NotFound(f"No job with id {job_id!r}.") from None
         return job
+
+    @property
+    def job_changes(self) -> JobChanges:
+        """The store's per-job change signal, for streaming job events."""
+        return self._store.changes
+
+    def stored_results(self, job_id: str) -> StoredResults:
+        """The job and its finished results in storing order, for job events.
+
+        Not scoped to the user, so that every listener of a job can share one read: callers
+        check the job is the user's with ``get_job`` first.
+        """
+        return self._store.jobs.stored_results(job_id)
 
     def list_jobs(self, limit: int = 50) -> list[Job]:
         return self._store.jobs.recent(limit, self.user.id)

@@ -356,6 +356,7 @@ def api_routes(engine: Callable[[], Engine]) -> list[Route]:
         Route("/api/openapi.json", open_(openapi_json), methods=["GET"]),
         Route("/api/stories/generate", api(generate), methods=["POST"]),
         Route("/api/stories/illustrations/job/{job_id}", api(job_status), methods=["GET"]),
+        Route("/api/stories/illustrations/job/{job_id}/events", api(job_events), methods=["GET"]),
         Route("/api/stories/illustrations/jobs", api(jobs_list), methods=["GET"]),
         Route("/api/stories/suggestions", api(suggestions), methods=["POST"]),
         Route("/api/upload", api(upload), methods=["POST"]),
@@ -374,5 +375,6 @@ def api_routes(engine: Callable[[], Engine]) -> list[Route]:
 
 # Below the helpers: books.py answers with _ok from this module.
 from storyillus.api.books import BOOK_ROUTES  # noqa: E402
+from storyillus.api.events import job_events  # noqa: E402
 from storyillus.api.openapi import openapi_json  # noqa: E402
 from storyillus.api.seed_images import SEED_IMAGE_ROUTES, version  # noqa: E402

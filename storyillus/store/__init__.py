@@ -20,12 +20,13 @@ from storyillus.storage.files import SavedImage
 from storyillus.store._database import Database
 from storyillus.store.accounts import Accounts
 from storyillus.store.books import Books
+from storyillus.store.changes import JobChanges
 from storyillus.store.descriptors import Descriptors
-from storyillus.store.jobs import Jobs
+from storyillus.store.jobs import Jobs, StoredResults
 from storyillus.store.migrations import migrate
 from storyillus.store.pictures import Pictures
 
-__all__ = ["PageOutcome", "Store"]
+__all__ = ["JobChanges", "PageOutcome", "Store", "StoredResults"]
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,9 @@ class Store:
             self.database.close()
             raise
         self.books = Books(self.database, uploads_dir)
-        self.jobs = Jobs(self.database)
+        self.jobs = Jobs(self.database, JobChanges())
+        self.changes = self.jobs.changes
+        """Signals each job's change to its event listeners (``store.changes``)."""
         self.pictures = Pictures(self.database)
         self.accounts = Accounts(self.database)
         self.descriptors = Descriptors(self.database)
@@ -79,6 +82,7 @@ class Store:
                 replaced = Books.set_illustration(db, book_id, page_number, illustration)
                 Pictures.replace(db, book_id, replaced, image)
             finished = Jobs.finish_if_done(db, job_id, now)
+        self.changes.changed(job_id)
         return PageOutcome(
             recorded=True,
             replaced_image=replaced,
@@ -111,6 +115,8 @@ class Store:
             if picture_refused:
                 Books.set_picture_refused(db, book_id, member)
             finished = job_id is not None and Jobs.finish_if_done(db, job_id, now)
+        if job_id is not None:
+            self.changes.changed(job_id)
         return PageOutcome(
             recorded=True,
             replaced_image=replaced,
@@ -120,9 +126,12 @@ class Store:
     def delete_book(self, book_id: str) -> list[str]:
         """Remove the book, its jobs and its image index rows; return the image names."""
         with self.database.write() as db:
+            jobs = [r[0] for r in db.execute("SELECT id FROM jobs WHERE book_id = ?", (book_id,))]
             names = Pictures.remove_book(db, book_id)
             if not Books.remove(db, book_id):
                 raise NotFound(f"No book with id {book_id!r}.")
+        for job_id in jobs:  # their listeners end their streams
+            self.changes.changed(job_id)
         return names
 
     def close(self) -> None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import sqlite3
 import time
 import uuid
+from dataclasses import dataclass
 
 from storyillus._exceptions import NotFound
 from storyillus.domain import Illustration, Job, JobStatus, PageResult, ResultStatus
 from storyillus.store._database import Database, dumps, illustration_from
+from storyillus.store.changes import JobChanges
 
 ACTIVE = (JobStatus.QUEUED.value, JobStatus.PROCESSING.value)
 """Statuses of a job that may still draw (or, after a crash, resume)."""
@@ -22,9 +24,26 @@ _IDS_PER_QUERY = 500
 """Job ids asked for in one query, well under SQLite's limit on bound values."""
 
 
+_AFTER = 1e-6
+"""Seconds a result's finished_at stays after the job's previous one (see record_result)."""
+
+
+@dataclass(frozen=True)
+class StoredResults:
+    """A job and its finished results in the order they were stored, read in one snapshot.
+
+    ``stored[k - 1]`` is the k-th result stored: the order never changes once read, and a
+    result stored later always comes after it, so k numbers a job's events (job events).
+    """
+
+    job: Job
+    stored: tuple[PageResult, ...]
+
+
 class Jobs:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, changes: JobChanges | None = None) -> None:
         self._database = database
+        self.changes = changes or JobChanges()
 
     # -- reading -----------------------------------------------------------------
 
@@ -44,6 +63,28 @@ class Jobs:
     def for_book(self, book_id: str) -> list[Job]:
         """A book's jobs, newest first."""
         return self._where("book_id = ?", (book_id,))
+
+    def stored_results(self, job_id: str) -> StoredResults:
+        """The job with its finished results in storing order (one read transaction, so
+        the status never disagrees with the results)."""
+        db = self._database.connection()
+        db.execute("BEGIN")
+        try:
+            row = db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"No job with id {job_id!r}.")
+            rows = db.execute(
+                "SELECT * FROM results WHERE job_id = ? ORDER BY page_number", (job_id,)
+            ).fetchall()
+        finally:
+            db.execute("COMMIT")
+        job = _job(row, rows)
+        finished = sorted(
+            (r for r in rows if r["status"] != ResultStatus.PENDING.value),
+            key=lambda r: (r["finished_at"] or 0.0, r["page_number"]),
+        )
+        by_number = {r.page_number: r for r in job.results}
+        return StoredResults(job, tuple(by_number[r["page_number"]] for r in finished))
 
     def unfinished(self) -> list[Job]:
         """Jobs a crash may have interrupted, oldest first."""
@@ -96,14 +137,24 @@ class Jobs:
 
     def fail(self, job_id: str, error: str) -> None:
         """End a job that cannot run at all; its pending pages fail with ``error``."""
-        now = time.time()
         with self._database.write() as db:
+            now = Jobs.stored_after(db, job_id, time.time())
             db.execute(
                 "UPDATE results SET status = ?, error = ?, finished_at = ?"
                 " WHERE job_id = ? AND status = ?",
                 (ResultStatus.FAILED.value, error, now, job_id, ResultStatus.PENDING.value),
             )
             self.finish_if_done(db, job_id, now)
+        self.changes.changed(job_id)
+
+    @staticmethod
+    def stored_after(db: sqlite3.Connection, job_id: str, now: float) -> float:
+        """``now``, or just after the job's last stored result if the clock went back: the
+        storing order (finished_at, then page number) must only ever grow at its end."""
+        last = db.execute(
+            "SELECT MAX(finished_at) FROM results WHERE job_id = ?", (job_id,)
+        ).fetchone()[0]
+        return now if last is None or now > last else last + _AFTER
 
     @staticmethod
     def record_result(
@@ -118,6 +169,7 @@ class Jobs:
 
         None when there is no such pending page (the job or its book was deleted meanwhile).
         """
+        now = Jobs.stored_after(db, job_id, now)
         updated = db.execute(
             "UPDATE results SET status = ?, illustration = ?, error = ?, finished_at = ?"
             " WHERE job_id = ? AND page_number = ? AND status = ?",

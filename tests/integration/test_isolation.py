@@ -263,6 +263,12 @@ def _pictures(world: World, answer: httpx.Response) -> None:
     assert listed and all("signature=" in item["url"] for item in listed), listed
 
 
+def _events(world: World, answer: httpx.Response) -> None:
+    assert answer.headers["content-type"].startswith("text/event-stream")
+    assert "event: page" in answer.text and "event: end" in answer.text
+    assert "signature=" in answer.text  # the pages' addresses, loadable by the owner only
+
+
 def _hero_with_upload(world: World) -> dict[str, Any]:
     return {"name": HERO, "age": 7, "imageUrl": world.upload}
 
@@ -286,6 +292,8 @@ ROWS = [
     Row("GET", BOOK + "/export.zip", lambda w: f"/api/books/{w.drawn}/export.zip", _zip),
     Row("GET", "/api/stories/illustrations/job/{job_id}",
         lambda w: f"/api/stories/illustrations/job/{w.job}", _job),
+    Row("GET", "/api/stories/illustrations/job/{job_id}/events",
+        lambda w: f"/api/stories/illustrations/job/{w.job}/events", _events),
     Row("GET", "/api/stories/illustrations/jobs", lambda w: "/api/stories/illustrations/jobs",
         _jobs, other_status=200, other=_empty(None)),
     Row("GET", "/generated/{name}", _picture_form("page"), _png),

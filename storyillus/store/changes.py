@@ -1,0 +1,127 @@
+"""One change signal per job, from the threads that write the store to the event loops that
+stream job events (GET /api/stories/illustrations/job/{id}/events).
+
+The drawing threads must never do work per listener: ``changed(job_id)`` costs a dict look-up
+when nobody listens, and otherwise one ``call_soon_threadsafe`` per event loop that has
+listeners of that job (a server runs one loop), however many listeners there are. On the loop,
+one ``asyncio.Event`` wakes them all, and they share one read of the store per change
+(``Watch.read``) instead of each reading it.
+
+Only writes in this process are signalled. A store written by another process is seen when a
+listener's heartbeat times out and it reads the store anyway (the safety net: at most one
+heartbeat, SSE_HEARTBEAT_SECONDS, late).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class _Group:
+    """The listeners of one job on one event loop; touched only on that loop (but ``count``,
+    under the hub's lock)."""
+
+    loop: asyncio.AbstractEventLoop
+    count: int = 0
+    event: asyncio.Event = field(default_factory=asyncio.Event)
+    read_version: int = -1
+    read_task: asyncio.Future[Any] | None = None
+
+    def wake(self) -> None:
+        # A fresh event for the next change, then wake everyone waiting on this one.
+        done, self.event = self.event, asyncio.Event()
+        done.set()
+
+
+@dataclass
+class _Signal:
+    version: int = 0
+    groups: dict[asyncio.AbstractEventLoop, _Group] = field(default_factory=dict)
+
+
+class JobChanges:
+    """Thread-safe: ``changed`` from any thread, ``watch`` from a running event loop."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._jobs: dict[str, _Signal] = {}
+
+    def changed(self, job_id: str) -> None:
+        """Job ``job_id`` changed in the store (call after the transaction committed)."""
+        with self._lock:
+            signal = self._jobs.get(job_id)
+            if signal is None:
+                return
+            signal.version += 1
+            groups = list(signal.groups.values())
+        for group in groups:
+            # RuntimeError: that loop is closed, its listeners are gone.
+            with contextlib.suppress(RuntimeError):
+                group.loop.call_soon_threadsafe(group.wake)
+
+    def listeners(self, job_id: str) -> int:
+        with self._lock:
+            signal = self._jobs.get(job_id)
+            return sum(g.count for g in signal.groups.values()) if signal else 0
+
+    @contextmanager
+    def watch(self, job_id: str) -> Iterator[Watch]:
+        """Listen to ``job_id`` from the running event loop until the block ends."""
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            signal = self._jobs.setdefault(job_id, _Signal())
+            group = signal.groups.get(loop)
+            if group is None:
+                group = signal.groups[loop] = _Group(loop)
+            group.count += 1
+        try:
+            yield Watch(signal, group)
+        finally:
+            with self._lock:
+                group.count -= 1
+                if group.count == 0:
+                    signal.groups.pop(loop, None)
+                if not signal.groups and self._jobs.get(job_id) is signal:
+                    del self._jobs[job_id]
+
+
+@dataclass
+class Watch:
+    """One listener's view of its job's signal."""
+
+    _signal: _Signal
+    _group: _Group
+
+    @property
+    def version(self) -> int:
+        """Changes seen so far; read it before reading the store, then ``wait`` on it."""
+        return self._signal.version
+
+    async def wait(self, seen: int, timeout: float) -> bool:
+        """Wait until the job changes after ``seen``; False when ``timeout`` passed first."""
+        if self._signal.version != seen:
+            return True
+        # No await between the check and the wait: a change after the check is woken on
+        # this loop only after we wait, so it is never missed.
+        try:
+            await asyncio.wait_for(self._group.event.wait(), timeout)
+        except TimeoutError:
+            return self._signal.version != seen
+        return True
+
+    async def read(self, version: int, reader: Callable[[], Any]) -> Any:
+        """``reader()`` in a worker thread, once per ``version`` for all listeners of the
+        job on this loop: 100 listeners woken by one change make one read."""
+        group = self._group
+        if group.read_task is None or group.read_version != version:
+            group.read_version = version
+            group.read_task = asyncio.ensure_future(asyncio.to_thread(reader))
+        # shield: one listener leaving (cancelled) must not cancel the others' read.
+        return await asyncio.shield(group.read_task)
