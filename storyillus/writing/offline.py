@@ -22,13 +22,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from storyillus._wordmatch import forms, words
 from storyillus.casting import cast_for
 from storyillus.domain import CastMember, Character, Companion, PageDraft, Story, StoryRequest
-from storyillus.writing import _phrases as P
-from storyillus.writing.idea import Idea, read_idea
-from storyillus._wordmatch import forms, words
 from storyillus.places import places
 from storyillus.things import Thing, things
+from storyillus.writing import _phrases as P
+from storyillus.writing.idea import Idea, read_idea
 from storyillus.writing.staging import (
     book_setting,
     named_places,
@@ -1440,6 +1440,9 @@ class _BookWriter:
         from the scene alone draws the page."""
         friends_here = False
         scenes = []
+        # The scenes once drew their places from a shuffled deck; the draw stays so that a
+        # seed still gives the book the title it gave before.
+        self._deck_of(self.data["locs"])
         for page in pages:
             text = " ".join(page.units).lower()
             # Whoever the words have brought in stays in the pictures until bedtime.
@@ -1495,7 +1498,8 @@ class _BookWriter:
         text = " ".join(page.units)
         action = self._scene_action(focus, context, with_message, text, stage)
         age = _cap(_number_words(self.request.character.age))
-        first = _finish(f"{_cap(stage.where)}, {stage.light}, {_lower_first(age)}-year-old {action}")
+        hero = f"{_lower_first(age)}-year-old {action}"
+        first = _finish(f"{_cap(stage.where)}, {stage.light}, {hero}")
 
         others = []
         if with_friends:
@@ -1524,7 +1528,9 @@ class _BookWriter:
         name it alone ("down by the river"), the idea's ("in the prehistoric jungle"),
         else the place's phrases (scenes.toml [where])."""
         stage = _Stage(place, page.time, "")
-        own = [f"in {self.context['place']}"] if self.place_phrase else []
+        # The idea's own words when they say more than the place's name ("prehistoric").
+        phrase = self.place_phrase
+        own = [f"in {self.context['place']}"] if phrase and len(phrase.words) > 1 else []
         for candidate in [*page.tries[:1], *own]:
             if stage.fits(candidate) and stage.names_place(candidate):
                 return candidate
@@ -1587,7 +1593,11 @@ class _BookWriter:
         said = words(text)
         for first, after, thing in things().spans(text):
             if thing in self.key_things:
-                objects.append("the " + " ".join(said[first:after]))
+                named = " ".join(said[first:after])
+                # "the turtle's island" names the turtle, not "turtles".
+                if not re.search(rf"(?<!\w){re.escape(named)}(?!\w)", text, re.IGNORECASE):
+                    named = thing.name
+                objects.append(f"the {named}")
         if self.arc == "goal" and not at_home:
             # The idea's thing is on every page of the goal, and whom it is for at the end.
             if "item_a" in self.context:
@@ -1596,7 +1606,13 @@ class _BookWriter:
                 objects.append(self.context["whom"])
         elif self.arc == "lost" and focus.kind in ("resolve", "celebrate"):
             objects.append(self.context["the_thing"])
-        if focus.kind not in ("wonder", "effort") and not at_home:
+        props = {t.name for p in places().get(stage.place).props for t in things().mentions(p)}
+        # The page's landmark only when it is a thing of the page's place.
+        if (
+            focus.kind not in ("wonder", "effort")
+            and not at_home
+            and any(t.name in props for t in things().mentions(page.landmark))
+        ):
             objects.append(page.landmark)
         shown = {thing.name for thing in things().mentions(self._without_names(action))}
         kept: list[str] = []

@@ -21,8 +21,8 @@ import pytest
 from PIL import Image
 
 from storyillus import Character, Engine, StoryRequest
-from storyillus.domain import Book, Companion
 from storyillus._wordmatch import words
+from storyillus.domain import Book, Companion
 from storyillus.illustration.offline import TIME_WORDS
 from storyillus.places import places
 from storyillus.things import things

@@ -21,7 +21,6 @@ WRITER = OfflineStoryWriter()
 SETTINGS = tuple(PAINTERS)
 
 
-
 def sentences(text: str) -> list[str]:
     """Split prose the way a reader would; '"Hi!" said Lila.' is one sentence."""
     parts = re.split(r"(?<=[.!?])\s+|(?<=[.!?][\"”’'])\s+", text.strip())
