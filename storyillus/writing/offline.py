@@ -1580,7 +1580,7 @@ class _BookWriter:
             return f"{self.name} smiles"
         # The line sharing most words with the page's text (stems: "peeked" is "peeks"),
         # the first of equals.
-        return max(fitting, key=lambda line: len(_stems(line) & said))
+        return max(fitting, key=lambda line: _shared(line, said))
 
     def _scene_objects(
         self, page: _Page, focus: _Beat, at_home: bool, action: str, stage: _Stage
@@ -1655,6 +1655,15 @@ class _Stage:
         if any(place.name != self.place for place in named_places(phrase)):
             return False
         return named_times(phrase) <= named_times(self.light)
+
+
+def _shared(line: str, said: set[str]) -> int:
+    """How many of the line's content words the text says, in any form."""
+    return sum(
+        1
+        for word in words(line)
+        if word not in P.STOPWORDS and len(word) > 2 and not said.isdisjoint(forms(word))
+    )
 
 
 def _stems(text: str) -> set[str]:
