@@ -73,15 +73,19 @@ class PhraseIndex(Generic[T]):
 
         A word belongs to one phrase only: "a treasure map" finds the map, not a treasure too.
         """
+        return [(start, value) for start, _, value in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[int, int, T]]:
+        """Every phrase the text names as (first word, word after the last, value)."""
         word_forms = [forms(word) for word in words(text)]
-        found: list[tuple[int, T]] = []
+        found: list[tuple[int, int, T]] = []
         i = 0
         while i < len(word_forms):
             phrase = self._longest_at(word_forms, i)
             if phrase is None:
                 i += 1
                 continue
-            found.append((i, self._values[phrase]))
+            found.append((i, i + len(phrase), self._values[phrase]))
             i += len(phrase)
         return found
 

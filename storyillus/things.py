@@ -71,6 +71,11 @@ class Things(Entries[Thing]):
             return found[0][1]
         return None
 
+    def spans(self, text: str) -> list[tuple[int, int, Thing]]:
+        """Where the text names things: (first word, word after the last, thing), the words
+        counted as ``storyillus._wordmatch.words`` counts them."""
+        return self._index.spans(text)
+
     def mentions(self, text: str) -> list[Thing]:
         """The things the text names, in order of first mention, without repeats."""
         found: list[Thing] = []

@@ -457,6 +457,8 @@ _FILES: dict[str, Check] = {
         {
             "actions": _each(_list(_text(_STORY)), BEATS | set(_SCENE_EXTRAS), _SCENE_EXTRAS),
             "moods": _each(_WORD, BEATS),
+            "where": _each(_list(_WORD)),
+            "time_indoors": _each(_WORD, TIMES, TIMES),
         }
     ),
     "goals.toml": _table(
@@ -569,6 +571,8 @@ def load(folder: Path | str = DATA_DIR) -> dict[str, Any]:
     scenes, suggestions = files["scenes.toml"][0], files["suggestions.toml"][0]
     goals, goals_at = files["goals.toml"]
     _check_nearby(goals["nearby"], goals_at / "nearby")
+    scenes_at = files["scenes.toml"][1]
+    _check_where(scenes["where"], scenes_at / "where")
 
     setting_data = places["setting"]
     setting_places = _owners(setting_data, "place_words", places_at / "setting")
@@ -653,6 +657,8 @@ def load(folder: Path | str = DATA_DIR) -> dict[str, Any]:
         "GENERIC_TITLES": arcs["generic_titles"],
         "SCENE_ACTIONS": scenes["actions"],
         "MOODS": scenes["moods"],
+        "SCENE_WHERE": scenes["where"],
+        "TIME_INDOORS": scenes["time_indoors"],
         "SUGGEST_GENERIC": suggestions["generic"],
         "SUGGEST_YOUNG": suggestions["young"],
         "SUGGEST_OLDER": suggestions["older"],
@@ -679,6 +685,31 @@ def _check_nearby(nearby: dict[str, list[str]], at: _At) -> None:
                 (at / name / index).fail(f"{phrase!r} names no place of places.toml", phrase)
 
 
+def _check_where(where: dict[str, list[str]], at: _At) -> None:
+    """Every place has a phrase saying where a picture is, and each phrase names its own
+    place, no other and no time of day: a scene's place and time are its page's."""
+    from storyillus.places import places  # here: places is not needed to read the rest
+    from storyillus.writing.staging import named_places, named_times
+
+    vocabulary = places()
+    for name in vocabulary.names:
+        if name != "custom" and name not in where:
+            at.fail(f"place {name!r} of places.toml has no phrase")
+    for name, phrases in where.items():
+        if name not in vocabulary.names:
+            (at / name).fail(f"{name!r} is not a place of places.toml")
+        if not phrases:
+            (at / name).fail("needs at least one phrase")
+        for index, phrase in enumerate(phrases):
+            if vocabulary.get(name) not in vocabulary.mentions(phrase):
+                (at / name / index).fail(f"{phrase!r} does not name {name!r}", phrase)
+            others = [p.name for p in named_places(phrase) if p.name != name]
+            if others:
+                (at / name / index).fail(f"{phrase!r} names another place: {others}", phrase)
+            if named_times(phrase):
+                (at / name / index).fail(f"{phrase!r} names a time of day", phrase)
+
+
 _DATA = load()
 
 STOPWORDS: frozenset[str] = _DATA["STOPWORDS"]
@@ -702,6 +733,8 @@ MODIFIER_PLACES: dict[str, str] = _DATA["MODIFIER_PLACES"]
 SETTING_DATA: dict[str, dict[str, Any]] = _DATA["SETTING_DATA"]
 TIME_WHEN: dict[str, list[str]] = _DATA["TIME_WHEN"]
 TIME_SCENE: dict[str, str] = _DATA["TIME_SCENE"]
+TIME_INDOORS: dict[str, str] = _DATA["TIME_INDOORS"]
+SCENE_WHERE: dict[str, list[str]] = _DATA["SCENE_WHERE"]
 TRAITS: dict[str, dict[str, list[str]]] = _DATA["TRAITS"]
 TRAIT_ALIASES: dict[str, str] = _DATA["TRAIT_ALIASES"]
 TRAIT_GENERIC_SHORT: list[str] = _DATA["TRAIT_GENERIC_SHORT"]

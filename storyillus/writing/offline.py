@@ -22,11 +22,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from storyillus._wordmatch import forms, words
 from storyillus.casting import cast_for
 from storyillus.domain import CastMember, Character, Companion, PageDraft, Story, StoryRequest
+from storyillus.places import places
+from storyillus.things import Thing, things
 from storyillus.writing import _phrases as P
 from storyillus.writing.idea import Idea, read_idea
-from storyillus.writing.staging import book_setting, page_characters, page_place
+from storyillus.writing.staging import (
+    book_setting,
+    named_places,
+    named_times,
+    page_characters,
+    page_place,
+)
 
 __all__ = ["OfflineStoryWriter", "guess_setting", "key_nouns"]
 
@@ -710,6 +719,9 @@ class _BookWriter:
             skip.update(part.lower() for part in friend.name.split())
         self.phrases = _noun_phrases(request.prompt, skip)
         self.idea: Idea = read_idea(request.prompt, tuple(skip))
+        # The idea's drawable things ("the egg", "the turtle", "his toys"): a page whose text
+        # names one shows it.
+        self.key_things: list[Thing] = things().mentions(self._without_names(request.prompt))
         if self.idea.goal:
             # The idea says what the hero sets out to do: no dream line about its words.
             self.dream = []
@@ -1053,6 +1065,9 @@ class _BookWriter:
         at_night = bool(P.NIGHT_WORDS & set(re.findall(r"\w+", self.request.prompt.casefold())))
         times = _times(len(plan), self.setting, at_night)
         pages = [_Page(beats, time) for beats, time in zip(plan, times, strict=True)]
+        for page in pages:
+            if any(beat.kind == "home" for beat in page.beats):
+                page.time = "night"  # bedtime is at night, whatever page it falls on
         first_when = self.rng.choice(P.TIME_WHEN.get(times[0], P.TIME_WHEN["morning"]))
         self._set("when", first_when)
         self._set("when_lower", _lower_first(first_when))
@@ -1430,32 +1445,25 @@ class _BookWriter:
         return f"{self.name}'s Big Day"
 
     def _scenes(self, pages: list[_Page]) -> list[tuple[str, str]]:
-        """Each page's scene description and place."""
-        friends_here = creature_here = False
+        """Each page's scene description and place: the scene says the page's place and
+        time, the things its text names and what its text tells, so an illustrator drawing
+        from the scene alone draws the page."""
+        friends_here = False
         scenes = []
-        locs = self._deck_of(self.data["locs"])
-        creature = _strip_article(self.context["the_creature"]).lower()
-        # On a journey to the prompt's place, the pictures get there when the story does.
-        self.arrived = not self.journey_to_place
+        # The scenes once drew their places from a shuffled deck; the draw stays so that a
+        # seed still gives the book the title it gave before.
+        self._deck_of(self.data["locs"])
         for page in pages:
             text = " ".join(page.units).lower()
-            self.arrived = self.arrived or any(b.kind == "resolve" for b in page.beats)
             # Whoever the words have brought in stays in the pictures until bedtime.
             friends_here = friends_here or any(f.name.lower() in text for f in self.friends)
-            creature_here = creature_here or creature in text
             focus = self._focus(page.beats)
             at_home = focus.kind == "home" or (
                 focus.kind == "message" and not self.message_before_home
             )
-            scene = self._scene(
-                page,
-                focus,
-                self._next(locs),
-                at_home,
-                friends_here and not at_home,
-                creature_here and not at_home,
-            )
-            scenes.append((scene, BEDROOM if at_home else self._page_place(page)))
+            place = BEDROOM if at_home else self._page_place(page)
+            scene = self._scene(page, focus, place, at_home, friends_here and not at_home)
+            scenes.append((scene, place))
         return scenes
 
     def _page_place(self, page: _Page) -> str:
@@ -1492,44 +1500,21 @@ class _BookWriter:
         return min(beats, key=lambda b: order.index(b.kind) if b.kind in order else len(order))
 
     def _scene(
-        self,
-        page: _Page,
-        focus: _Beat,
-        loc: str,
-        at_home: bool,
-        with_friends: bool,
-        with_creature: bool,
+        self, page: _Page, focus: _Beat, place: str, at_home: bool, with_friends: bool
     ) -> str:
+        stage = _Stage(place, page.time, self._where(page, place))
         context = _Context(self.context)
         with_message = any(beat.kind == "message" for beat in page.beats)
-        action = self._scene_action(focus, context, with_message)
-        if at_home:
-            loc = (
-                f"in a cozy bedroom at {self.data['word']}"
-                if self.setting == "home"
-                else f"in a cozy bedroom at home, with {self.data['bed_view']} outside the window"
-            )
-        elif (
-            self.place_phrase
-            and _setting_of(self.place_phrase.head)[0] == self.setting
-            and self.arrived
-        ):
-            # "among sunflowers in the garden" becomes "... in the cosmic garden".
-            loc = loc.replace(f"the {self.data['word']}", self.context["place"])
-        if page.tries and not at_home:
-            loc = page.tries[0]
-        time = P.TIME_SCENE[page.time]
-        if at_home:
-            time = "at night, by the glow of a small lamp"
+        text = " ".join(page.units)
+        action = self._scene_action(focus, context, with_message, text, stage)
         age = _cap(_number_words(self.request.character.age))
-        first = _finish(f"{age}-year-old {action}, {loc}, {time}")
+        hero = f"{_lower_first(age)}-year-old {action}"
+        first = _finish(f"{_cap(stage.where)}, {stage.light}, {hero}")
 
         others = []
         if with_friends:
             others += [f.intro(self.name) for f in self.friends if f.name not in action]
-        if with_creature and self.context["creature_bare"] not in action:
-            others.append(self.context["creature_a"])
-        objects = self._scene_objects(page, focus, at_home)
+        objects = self._scene_objects(page, focus, at_home, action, stage)
         mood = P.MOODS.get(focus.kind, "happy")
         if focus.kind == "problem":
             mood = P.ARC_MOODS.get(self.arc, mood)
@@ -1548,7 +1533,27 @@ class _BookWriter:
         second = f"{second}; the mood is {mood}" if second else f"The mood is {mood}"
         return f"{first} {_finish(second)}"
 
-    def _scene_action(self, focus: _Beat, context: _Context, with_message: bool) -> str:
+    def _where(self, page: _Page, place: str) -> str:
+        """Where the picture is, named from the page's place: the try's own words when they
+        name it alone ("down by the river"), the idea's ("in the prehistoric jungle"),
+        else the place's phrases (scenes.toml [where])."""
+        stage = _Stage(place, page.time, "")
+        # The idea's own words when they say more than the place's name ("prehistoric").
+        phrase = self.place_phrase
+        own = [f"in {self.context['place']}"] if phrase and len(phrase.words) > 1 else []
+        for candidate in [*page.tries[:1], *own]:
+            if stage.fits(candidate) and stage.names_place(candidate):
+                return candidate
+        phrases = P.SCENE_WHERE.get(place)
+        if not phrases:  # a place the vocabulary does not know keeps the user's words
+            return f"at {place}" if place.lower().startswith("the ") else f"at the {place}"
+        return phrases[len(self.written + page.units) % len(phrases)]
+
+    def _scene_action(
+        self, focus: _Beat, context: _Context, with_message: bool, text: str, stage: _Stage
+    ) -> str:
+        """What the picture shows the hero doing: of the beat's scene lines that fit the
+        page's place and time, the one that tells most of what the page's text tells."""
         kind = focus.kind
         templates: list[str]
         arc_scenes = self.arc_data["scenes"]
@@ -1578,34 +1583,107 @@ class _BookWriter:
         else:
             templates = P.SCENE_ACTIONS.get(kind, P.SCENE_ACTIONS["open"])
         context.setdefault("obstacle", self.data["obstacles"][0])
-        for template in templates:
-            text = _fill(template, context)
-            if text:
-                return text
-        return f"{self.name} smiles"
+        said = _stems(text)
+        filled = [t for t in (_fill(template, context) for template in templates) if t]
+        fitting = [t for t in filled if stage.fits(t)]
+        if not fitting:
+            return f"{self.name} smiles"
+        # The line sharing most words with the page's text (stems: "peeked" is "peeks"),
+        # the first of equals.
+        return max(fitting, key=lambda line: _shared(line, said))
 
-    def _scene_objects(self, page: _Page, focus: _Beat, at_home: bool) -> list[str]:
+    def _scene_objects(
+        self, page: _Page, focus: _Beat, at_home: bool, action: str, stage: _Stage
+    ) -> list[str]:
+        """What else the picture shows: the idea's things the page's text names, as it
+        names them, then the goal's thing and whom it is for, then the page's landmark;
+        each one a thing the illustrators can draw, none another place or time."""
         objects: list[str] = []
-        if self.object_phrase and self.arc != "goal":
-            objects.append(self.object_phrase.as_topic())
-        if focus.kind == "use_interest" and focus.item.objects():
-            objects.append(focus.item.objects()[0])
-        elif focus.kind in ("open", "world", "decide") and self.interests:
-            objects += [i.objects()[0] for i in self.interests if i.objects()][:1]
-        if self.arc == "lost" and focus.kind in ("resolve", "celebrate"):
-            objects.append(self.context["the_thing"])
+        text = self._without_names(" ".join(page.units))
+        said = words(text)
+        for first, after, thing in things().spans(text):
+            if thing in self.key_things:
+                named = " ".join(said[first:after])
+                # "the turtle's island" names the turtle, not "turtles".
+                if not re.search(rf"(?<!\w){re.escape(named)}(?!\w)", text, re.IGNORECASE):
+                    named = thing.name
+                objects.append(f"the {named}")
         if self.arc == "goal" and not at_home:
             # The idea's thing is on every page of the goal, and whom it is for at the end.
             if "item_a" in self.context:
-                objects.insert(0, self.context["item_a"])
+                objects.append(self.context["item_a"])
             if "whom" in self.context and focus.kind in ("resolve", "celebrate"):
-                objects.insert(1, self.context["whom"])
-        if at_home:
-            objects.append("a soft blanket")
-        elif focus.kind not in ("wonder", "effort"):
+                objects.append(self.context["whom"])
+        elif self.arc == "lost" and focus.kind in ("resolve", "celebrate"):
+            objects.append(self.context["the_thing"])
+        props = {t.name for p in places().get(stage.place).props for t in things().mentions(p)}
+        # The page's landmark only when it is a thing of the page's place.
+        if (
+            focus.kind not in ("wonder", "effort")
+            and not at_home
+            and any(t.name in props for t in things().mentions(page.landmark))
+        ):
             objects.append(page.landmark)
-        # One of each kind of thing: "a rocket" and "a silver rocket" would be one too many.
-        return _unique(objects, lambda o: o.lower().split()[-1])[:3]
+        shown = {thing.name for thing in things().mentions(self._without_names(action))}
+        kept: list[str] = []
+        for phrase in objects:
+            named = things().mentions(self._without_names(phrase))
+            if not named or not stage.fits(phrase) or named[0].name in shown:
+                continue  # not drawable, somewhere else, another time, or there already
+            shown.add(named[0].name)
+            kept.append(phrase)
+        return kept[:3]
+
+    def _without_names(self, text: str) -> str:
+        """The text without the cast's names: "Biscuit" the puppy is no biscuit to draw."""
+        for member in self.cast:
+            text = re.sub(rf"(?<!\w){re.escape(member.name)}(?!\w)", " ", text)
+        return text
+
+
+@dataclass(frozen=True)
+class _Stage:
+    """Where and when a picture is: every part of its scene must fit these."""
+
+    place: str
+    time: str
+    where: str
+
+    @property
+    def indoor(self) -> bool:
+        return places().get(self.place).indoor
+
+    @property
+    def light(self) -> str:
+        return (P.TIME_INDOORS if self.indoor else P.TIME_SCENE)[self.time]
+
+    def names_place(self, phrase: str) -> bool:
+        return places().get(self.place) in places().mentions(phrase)
+
+    def fits(self, phrase: str) -> bool:
+        """Whether a part of the scene names no other place and no other time of day."""
+        if any(place.name != self.place for place in named_places(phrase)):
+            return False
+        return named_times(phrase) <= named_times(self.light)
+
+
+def _shared(line: str, said: set[str]) -> int:
+    """How many of the line's content words the text says, in any form."""
+    return sum(
+        1
+        for word in words(line)
+        if word not in P.STOPWORDS and len(word) > 2 and not said.isdisjoint(forms(word))
+    )
+
+
+def _stems(text: str) -> set[str]:
+    """The text's content words in their plain forms, to compare a scene with its page."""
+    return {
+        form
+        for word in words(text)
+        if word not in P.STOPWORDS and len(word) > 2
+        for form in forms(word)
+    }
 
 
 # --- Suggestions ---------------------------------------------------------------------

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from storyillus._wordmatch import words
 from storyillus.domain import CastMember, StoryRequest
 from storyillus.places import Place, places
+from storyillus.things import things
 
 DEFAULT_PLACE = "meadow"
 """Where a story with no place in its words happens."""
@@ -38,6 +40,41 @@ def page_place(answer: str | None, setting: Place, text: str = "") -> str:
         return answer.strip().lower()
     named = vocabulary.mentions(text)
     return named[0].name if named else setting.label
+
+
+def _outside_things(text: str) -> list[list[str]]:
+    """The text's runs of words between the things it names: "a tent at the campsite"
+    names a tent (a thing) and the campsite (a place), "a dinosaur" names no place."""
+    found = words(text)
+    runs: list[list[str]] = []
+    start = 0
+    for first, after, _ in things().spans(text):
+        runs.append(found[start:first])
+        start = after
+    runs.append(found[start:])
+    return [run for run in runs if run]
+
+
+def named_places(text: str) -> list[Place]:
+    """The places a text names, not counting the words of things it names ("a tent" is a
+    thing in the picture, not the campsite; "a little house" is not the living room)."""
+    vocabulary = places()
+    found: list[Place] = []
+    for run in _outside_things(text):
+        for place in vocabulary.mentions(" ".join(run)):
+            if place not in found:
+                found.append(place)
+    return found
+
+
+def named_times(text: str) -> set[str]:
+    """The times of day (the offline illustrator's) a text's words name, not counting the
+    words of things ("a star", "the moon" are things in the picture, not the night)."""
+    # Imported here: the illustrator's words decide what a scene's time word means.
+    from storyillus.illustration.offline import TIME_WORDS
+
+    time_of = {word: time for time, names in TIME_WORDS.items() for word in names}
+    return {time_of[word] for run in _outside_things(text) for word in run if word in time_of}
 
 
 def _mentions(name: str, text: str) -> bool:
@@ -76,6 +113,8 @@ __all__ = [
     "DEFAULT_PLACE",
     "book_setting",
     "legacy_book_model",
+    "named_places",
+    "named_times",
     "page_characters",
     "page_place",
 ]

@@ -21,8 +21,11 @@ import pytest
 from PIL import Image
 
 from storyillus import Character, Engine, StoryRequest
+from storyillus._wordmatch import words
 from storyillus.domain import Book, Companion
+from storyillus.illustration.offline import TIME_WORDS
 from storyillus.places import places
+from storyillus.things import things
 from tests.conftest import make_settings
 from tests.quality.measure import (
     COLOUR_TOLERANCE,
@@ -431,6 +434,60 @@ def check_repeats(idea: Idea, made: Made, book_of: Callable[[Idea], Made]) -> No
     assert not twice, f"sentences written twice (first page, again on page, text): {twice}"
 
 
+_NEARBY = re.compile(r"(?:^|\. |, with )([^.;]+?) (?:can be seen )?nearby[;.]")
+_TOO = re.compile(r"(?:^|\. )([^.;]+?) (?:is|are) in the picture too")
+_TIME_OF = {word: time for time, names in TIME_WORDS.items() for word in names}
+
+
+def _without(text: str, names: list[str]) -> str:
+    for name in names:
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text)
+    return text
+
+
+def _outside_things(text: str) -> list[str]:
+    """The text's words that are not words of a thing it names ("a tent", "the moon")."""
+    found = words(text)
+    inside = {i for first, after, _ in things().spans(text) for i in range(first, after)}
+    return [word for i, word in enumerate(found) if i not in inside]
+
+
+def check_scene(idea: Idea, made: Made, book_of: Callable[[Idea], Made]) -> None:
+    """Each page's scene (the prompt of a remote image model, word for word, and what the
+    offline illustrator reads time words and things from) agrees with its page: it names the
+    page's place and no other, one time of day, only drawable things as what is seen, and
+    the idea's things the page's text names."""
+    vocabulary = places()
+    cast = [member.name for member in made.book.cast]
+    key = things().mentions(_without(idea.prompt, cast))
+    wrong = []
+    for page in made.book.pages:
+        scene = _without(page.scene, cast)
+        own = vocabulary.get(page.place)
+        if own not in vocabulary.mentions(page.scene):
+            wrong.append((page.number, f"does not name its place {page.place!r}", page.scene))
+        # Words of a thing are the thing ("a tent" is no campsite, "a dinosaur" no jungle).
+        others = {p.name for p in vocabulary.mentions(" ".join(_outside_things(scene)))}
+        if others - {own.name}:
+            wrong.append((page.number, f"names other places {others - {own.name}}", page.scene))
+        times = {_TIME_OF[word] for word in _outside_things(scene) if word in _TIME_OF}
+        if len(times) > 1:
+            wrong.append((page.number, f"names times {sorted(times)}", page.scene))
+        seen = [m.group(1) for m in _NEARBY.finditer(page.scene)]
+        seen += [m.group(1) for m in _TOO.finditer(page.scene)]
+        for listed in seen:
+            for item in re.split(r", | and ", listed.removeprefix("with ")):
+                member = any(name in item for name in cast)
+                if not member and not things().mentions(item):
+                    wrong.append((page.number, f"{item!r} is not a drawable thing", page.scene))
+        named = things().mentions(_without(page.text, cast))
+        drawn = things().mentions(scene)
+        missing = [t.name for t in key if t in named and t not in drawn]
+        if missing:
+            wrong.append((page.number, f"text names {missing}, scene does not", page.scene))
+    assert not wrong, "scenes that disagree with their pages:\n" + "\n".join(map(str, wrong))
+
+
 CHECKS: dict[str, Callable[[Idea, Made, Callable[[Idea], Made]], None]] = {
     "things": check_things,
     "goal": check_goal,
@@ -442,6 +499,7 @@ CHECKS: dict[str, Callable[[Idea, Made, Callable[[Idea], Made]], None]] = {
     "differ": check_differ,
     "distinct": check_distinct,
     "repeats": check_repeats,
+    "scene": check_scene,
 }
 
 # (idea, check) pairs today's code fails, with why: each a strict xfail, so a check that
