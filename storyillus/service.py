@@ -962,12 +962,15 @@ class Engine:
         return self._store.changes
 
     def stored_results(self, job_id: str) -> StoredResults:
-        """The job and its finished results in storing order, for job events.
-
-        Not scoped to the user, so that every listener of a job can share one read: callers
-        check the job is the user's with ``get_job`` first.
-        """
-        return self._store.jobs.stored_results(job_id)
+        """The user's job and its finished results in storing order, for job events; raises
+        NotFound for anyone else's. Every listener of a job is its owner, so one read serves
+        them all."""
+        stored = self._store.jobs.stored_results(job_id)
+        try:
+            self._book(stored.job.book_id)
+        except NotFound:
+            raise NotFound(f"No job with id {job_id!r}.") from None
+        return stored
 
     def list_jobs(self, limit: int = 50) -> list[Job]:
         return self._store.jobs.recent(limit, self.user.id)
