@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from tests.server import CHROMIUM, FLAGS
+from tests.server import CHROMIUM, FLAGS, start, stop, wait_until_up
 
 VIEWPORT = {"width": 1280, "height": 1000}
 
@@ -36,3 +36,12 @@ def shot(page: Page, name: str) -> None:
         page.wait_for_timeout(500)  # progress bars and images settle
         page.screenshot(path=str(Path(folder) / f"{name}.png"))
         page.set_viewport_size(VIEWPORT)
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[str]:
+    """The app, started as `make run` starts it, on a fresh home: its base URL."""
+    process, base = start(tmp_path)
+    wait_until_up(process, base)
+    yield base
+    stop(process)

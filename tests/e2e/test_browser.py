@@ -8,26 +8,15 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from tests.conftest import png_bytes
 from tests.e2e.conftest import shot
-from tests.server import start, stop, wait_until_up
 
 PAGES = 8
-
-
-@pytest.fixture
-def app(tmp_path: Path) -> Iterator[str]:
-    process, base = start(tmp_path)
-    wait_until_up(process, base)
-    yield base
-    stop(process)
 
 
 def test_new_user_makes_a_book_watches_it_fill_in_and_downloads_the_pdf(

@@ -7,25 +7,14 @@ keeps a screenshot of the Create page with its pickers.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import shot
 from tests.quality.reference import LIGHT_BROWN
-from tests.server import start, stop, wait_until_up
 
 GINGER = "#c8703a"
-
-
-@pytest.fixture
-def app(tmp_path: Path) -> Iterator[str]:
-    process, base = start(tmp_path)
-    wait_until_up(process, base)
-    yield base
-    stop(process)
 
 
 def test_parent_corrects_the_hair_read_from_the_picture(

@@ -9,6 +9,15 @@ import pytest
 
 from storyillus.ui import close_engine
 
+AUTH = {
+    "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+    "cookie_secret": "a-test-cookie-secret-0123456789",
+    "client_id": "storyillus",
+    "client_secret": "secret",
+    "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+}
+"""An [auth] section for AppTest's secrets: sign-in set up (nothing listens on port 9)."""
+
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:

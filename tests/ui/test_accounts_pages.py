@@ -16,15 +16,9 @@ from storyillus import Character, StoryRequest
 from storyillus.access import Mode
 from storyillus.service import Engine
 from storyillus.ui import app_engine
+from tests.ui.conftest import AUTH
 
 ROOT = Path(__file__).resolve().parents[2]
-AUTH = {
-    "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
-    "cookie_secret": "a-test-cookie-secret-0123456789",
-    "client_id": "storyillus",
-    "client_secret": "secret",
-    "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
-}
 ISSUER = "http://127.0.0.1:9"
 ALICE = {"is_logged_in": True, "iss": ISSUER, "sub": "a-1", "email": "alice@example.com"}
 BOB = {"is_logged_in": True, "iss": ISSUER, "sub": "b-2", "email": "bob@example.com"}

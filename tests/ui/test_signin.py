@@ -13,15 +13,9 @@ from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from storyillus.ui.signin import auth_configured
+from tests.ui.conftest import AUTH
 
 ROOT = Path(__file__).resolve().parents[2]
-AUTH = {
-    "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
-    "cookie_secret": "a-test-cookie-secret-0123456789",
-    "client_id": "storyillus",
-    "client_secret": "secret",
-    "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
-}
 ALICE = {
     "is_logged_in": True,
     "iss": "http://127.0.0.1:9",
