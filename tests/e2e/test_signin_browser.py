@@ -137,6 +137,14 @@ def test_a_parent_signs_in_at_the_provider_sees_the_app_and_signs_out(
     expect(sidebar.get_by_role("link", name="Account")).to_be_visible()
     expect(sidebar.get_by_role("link", name="Settings")).to_have_count(0)
 
+    # His Account page: his API tokens (a new one shown once) and "Delete my data".
+    sidebar.get_by_role("link", name="Account").click()
+    page.get_by_role("button", name="Make a new token").click()
+    expect(page.get_by_text("Copy it now: it is not shown again.")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("button", name="Revoke")).to_have_count(1)
+    expect(page.get_by_role("button", name="Delete my data")).to_be_disabled()
+    shot(page, "signin-6-account")
+
 
 def test_every_address_without_sign_in_is_refused(tmp_path: Path, page: Page) -> None:
     process, base = start(tmp_path, address="0.0.0.0")
