@@ -14,7 +14,10 @@ A client that resumes after the end event gets 204, which tells a browser's Even
 stop reconnecting.
 
 Listeners never slow the drawing: the writing threads only signal the job's change
-(``store.changes``); the listeners of a job share one read of the store per change. A comment
+(``store.changes``); the listeners of a job share one read of the store per change (and
+listeners that come together, one first read per caller, which is also the 404 check);
+changes less than SSE_BATCH_MS after the last wake are sent together at the end of it, so
+that pages stored in quick succession cost each listener one write, not one each. A comment
 (``: ping``) every SSE_HEARTBEAT_SECONDS keeps proxies from closing an idle stream, and the
 job is read again then, in case another process changed it.
 """
