@@ -29,6 +29,7 @@ class _Group:
     under the hub's lock)."""
 
     loop: asyncio.AbstractEventLoop
+    signal: _Signal
     spacing: float = 0.0
     """Seconds: changes closer together than this wake the listeners once, together."""
     count: int = 0
@@ -36,6 +37,8 @@ class _Group:
     last_wake: float = float("-inf")
     pending: asyncio.TimerHandle | None = None
     """The wake due at ``last_wake + spacing``, when changes came before it."""
+    woken: int = 0
+    """The job's version at the last wake: the changes up to it have been woken for."""
     reads: dict[Hashable, tuple[int, asyncio.Future[Any]]] = field(default_factory=dict)
     """The latest read per reader key (a caller): the version it was started at, and it."""
 
@@ -45,8 +48,8 @@ class _Group:
         each listener's stream and a write to its connection, on the loop that shares the
         GIL with the drawing threads: pages stored in quick succession (offline, or many
         workers) are sent in one write per listener instead of one each."""
-        if self.pending is not None:
-            return  # the wake already due covers this change
+        if self.pending is not None or self.signal.version <= self.woken:
+            return  # the wake already due, or the last one, covers this change
         due = self.last_wake + self.spacing
         if self.loop.time() >= due:
             self._fire()
@@ -56,6 +59,7 @@ class _Group:
     def _fire(self) -> None:
         self.pending = None
         self.last_wake = self.loop.time()
+        self.woken = self.signal.version
         # A fresh event for the next change, then wake everyone waiting on this one.
         done, self.event = self.event, asyncio.Event()
         done.set()
@@ -101,7 +105,7 @@ class JobChanges:
             signal = self._jobs.setdefault(job_id, _Signal())
             group = signal.groups.get(loop)
             if group is None:
-                group = signal.groups[loop] = _Group(loop, spacing)
+                group = signal.groups[loop] = _Group(loop, signal, spacing)
             group.count += 1
         try:
             yield Watch(signal, group)
@@ -128,9 +132,10 @@ class Watch:
 
     async def wait(self, seen: int, timeout: float) -> bool:
         """Wait until the job changes after ``seen``; False when ``timeout`` passed first."""
-        # A change already seen by the loop but whose wake is not yet due is waited for:
-        # it comes with the others of its batch.
-        if self._signal.version != seen and self._group.pending is None:
+        # A wake this listener was not waiting for (it was reading or sending): go on at
+        # once. A change not woken for yet is waited for: its wake is due (at most
+        # ``spacing`` away) and comes with the others of its batch.
+        if self._group.woken > seen:
             return True
         # No await between the check and the wait: a change after the check is woken on
         # this loop only after we wait, so it is never missed. (asyncio.timeout, not
