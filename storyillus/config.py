@@ -456,6 +456,9 @@ class Settings:
     sse_heartbeat_seconds: int = setting(
         "SSE_HEARTBEAT_SECONDS", "15", Whole(1, 300), "Seconds between heartbeat comments on a job's event stream (which also rereads the job then)."
     )
+    sse_batch_ms: int = setting(
+        "SSE_BATCH_MS", "250", Whole(0, 5000), "Job changes closer together than this reach an event stream's listeners in one write (0: each at once); fewer wake-ups while pages are stored in quick succession."
+    )
     api_max_body_kb: int = setting(
         "API_MAX_BODY_KB", "256", Whole(1, 10240), "Largest JSON body the API accepts, in kilobytes."
     )

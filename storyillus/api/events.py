@@ -14,7 +14,10 @@ A client that resumes after the end event gets 204, which tells a browser's Even
 stop reconnecting.
 
 Listeners never slow the drawing: the writing threads only signal the job's change
-(``store.changes``); the listeners of a job share one read of the store per change. A comment
+(``store.changes``); the listeners of a job share one read of the store per change (and
+listeners that come together, one first read per caller, which is also the 404 check);
+changes less than SSE_BATCH_MS after the last wake are sent together at the end of it, so
+that pages stored in quick succession cost each listener one write, not one each. A comment
 (``: ping``) every SSE_HEARTBEAT_SECONDS keeps proxies from closing an idle stream, and the
 job is read again then, in case another process changed it.
 """
@@ -124,10 +127,11 @@ class _Listener:
 async def _stream(
     engine: Engine, job_id: str, listener: _Listener, heartbeat: float
 ) -> AsyncIterator[str]:
-    read = _reader(engine, job_id)
-    with engine.job_changes.watch(job_id) as watch:
+    read, caller = _reader(engine, job_id), engine.user.id
+    spacing = engine.settings.sse_batch_ms / 1000
+    with engine.job_changes.watch(job_id, spacing) as watch:
         version = watch.version
-        snapshot = await watch.read(version, read)
+        snapshot = await watch.read(version, read, caller)
         while True:
             if snapshot is None:  # the job was deleted meanwhile
                 return
@@ -138,7 +142,7 @@ async def _stream(
                 return
             if await watch.wait(version, heartbeat):
                 version = watch.version
-                snapshot = await watch.read(version, read)
+                snapshot = await watch.read(version, read, caller)
             else:
                 yield ": ping\n\n"
                 # The safety net for a change no signal told of (another process): a read
@@ -159,8 +163,13 @@ def _reader(engine: Engine, job_id: str) -> Callable[[], _Read | None]:
 async def job_events(engine: Engine, request: Request) -> Response:
     job_id = request.path_params["job_id"]
     last = _last_event_id(request)
-    job = await run_in_threadpool(engine.get_job, job_id)  # the caller's job, or 404
-    total = len(job.results)
+    # The caller's job, or 404. Listeners that come together (a hundred at a job's start)
+    # share one read per caller (Watch.read), not one read each of their own.
+    with engine.job_changes.watch(job_id) as watch:
+        first = await watch.read(watch.version, _reader(engine, job_id), engine.user.id)
+    if first is None:
+        raise NotFound(f"No job with id {job_id!r}.")
+    total = len(first.snapshot.job.results)
     if last is not None and last > total + 1:
         raise InvalidInput(f"Last-Event-ID {last} is not an event of this job (1 to {total + 1}).")
     if last == total + 1:

@@ -267,3 +267,31 @@ def test_another_users_job_is_unknown_and_a_caller_without_token_is_refused(
     assert theirs.status_code == 404
     assert theirs.json() == {"success": False, "error": f"No job with id {job_id!r}."}
     assert nobody.status_code == 401 and nobody.json()["success"] is False
+
+
+def test_changes_close_together_wake_once_and_reads_are_shared_per_caller_only() -> None:
+    changes = JobChanges()
+
+    async def scenario() -> tuple[int, list[str], float]:
+        wakes = 0
+        with changes.watch("job", spacing=0.3) as watch:
+            changes.changed("job")  # after a quiet spell: woken at once
+            assert await watch.wait(0, timeout=5)
+            wakes += 1
+            seen = watch.version
+            started = time.monotonic()
+            for _ in range(3):  # three pages stored in quick succession
+                changes.changed("job")
+            assert await watch.wait(seen, timeout=5)
+            wakes += 1
+            batched_after = time.monotonic() - started
+            assert watch.version == seen + 3  # one wake for all three
+            version = watch.version
+            ann = await watch.read(version, lambda: "ann's read", "ann")
+            again = await watch.read(version, lambda: "another read", "ann")
+            bo = await watch.read(version, lambda: "bo's read", "bo")
+        return wakes, [ann, again, bo], batched_after
+
+    wakes, reads, batched_after = asyncio.run(scenario())
+    assert wakes == 2 and batched_after >= 0.2
+    assert reads == ["ann's read", "ann's read", "bo's read"]
