@@ -261,6 +261,9 @@ class _Handler(BaseHTTPRequestHandler):
         # client's delayed ACK add ~40 ms to every answer.
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
+    def count_out(self) -> None:
+        """Takes this request out of the in-flight count: set per request by ``_handle``."""
+
     def log_message(self, format: str, *args: Any) -> None:  # keep the test output quiet
         pass
 
@@ -446,15 +449,26 @@ class FakeOpenAI:
             self._in_flight_by_endpoint[endpoint] = now
             peak = max(self.max_in_flight_by_endpoint.get(endpoint, 0), now)
             self.max_in_flight_by_endpoint[endpoint] = peak
+        counted_out = False
+
+        def count_out() -> None:
+            # A request is out of flight once its answer is ready, before it is written: a
+            # client that reads the answer and sends its next request at once must never
+            # find the old one still counted (a peak one too high under load).
+            nonlocal counted_out
+            with self._lock:
+                if not counted_out and generation == self._generation:
+                    self._in_flight -= 1
+                    self._in_flight_by_endpoint[endpoint] -= 1
+                counted_out = True
+
+        handler.count_out = count_out  # type: ignore[method-assign]
         try:
             self._serve(handler, generation)
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError):
             handler.close_connection = True
         finally:
-            with self._lock:
-                if generation == self._generation:
-                    self._in_flight -= 1
-                    self._in_flight_by_endpoint[endpoint] -= 1
+            count_out()
 
     def _rate_limited(self, endpoint: str) -> _Answer | None:
         """A 429 if ``endpoint`` already admitted its limit in the trailing window, else None."""
@@ -575,6 +589,7 @@ class FakeOpenAI:
         content_type: str,
         extra: dict[str, str] | None = None,
     ) -> None:
+        handler.count_out()
         handler.send_response(status)
         handler.send_header("Content-Type", content_type)
         handler.send_header("Content-Length", str(len(data)))
