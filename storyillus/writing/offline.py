@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyillus._wordmatch import forms, words
-from storyillus.casting import cast_for, with_newcomers
+from storyillus.casting import ANIMALS, cast_for, known_kind, with_newcomers
 from storyillus.domain import CastMember, Character, Companion, PageDraft, Story, StoryRequest
 from storyillus.places import Place, places
 from storyillus.things import Thing, things
@@ -1138,8 +1138,11 @@ class _BookWriter:
         idea, people = self.idea, []
         if "pal" in self.context:
             people.append((self.context["pal"], "friend"))
-        if idea.guide is not None:
-            role = idea.guide.named.removeprefix("the ")
+        guide = idea.guide
+        if guide is not None and guide.head[:1].isupper():  # "her dog Max" is Max, a dog
+            people.append((guide.head, " ".join(guide.bare[:-1]) or "friend"))
+        elif guide is not None:
+            role = guide.named.removeprefix("the ")
             people.append((_cap(role), role))
         for helper in idea.helpers:
             if helper[:1].isupper():
@@ -1147,7 +1150,9 @@ class _BookWriter:
                 before = re.search(rf"(\w+)(?:['’]s)?\s+{re.escape(helper)}\b", self.request.prompt)
                 if before:
                     people.append((helper, before.group(1).lower()))
-            elif not self._names_member(helper):
+            elif known_kind(helper) not in ANIMALS and not self._names_member(helper):
+                # An unnamed animal ("a lost kitten") is a thing of the picture
+                # (things.toml), drawn where named; cast too, it would be drawn twice.
                 people.append((_cap(helper), helper))
         return people + self._sought()
 

@@ -149,3 +149,11 @@ def test_a_star_for_the_night_sky_is_put_back_from_space() -> None:
     idea = "Zara flies a rocket to the moon to find a missing star for the night sky"
     story = write("Zara", idea)
     assert {p.place for p in story.pages} <= {"space", "moon", "bedroom"}
+
+
+def test_an_unnamed_animal_stays_a_thing_of_the_picture_a_named_one_is_cast() -> None:
+    kitten = write("Lucja", "A lost kitten")
+    assert [m.name for m in kitten.cast] == ["Lucja"]  # the kitten is drawn as a thing
+    max_ = write("Lucja", "Lucja finds a lost ball in the park with the help of her dog Max")
+    dog = [m for m in max_.cast if m.name == "Max"]
+    assert dog and dog[0].kind == "dog", [(m.name, m.role) for m in max_.cast]
