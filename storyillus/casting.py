@@ -195,8 +195,8 @@ def describe(name: str, role: str, kind: str, look: Look, age: int | None = None
         "elder": "grandparent",
         "adult": "grown-up",
     }.get(kind, f"{age}-year-old child" if age else "child")
-    if role not in (HERO, "friend") and kind != "child":
-        who = role
+    if role not in (HERO, "friend") and kind != "child" and role.casefold() != name.casefold():
+        who = role  # "Nana, a grandmother"; "Bus driver" is a grown-up, not "a bus driver"
     text = (
         f"{name}, a {who} with {_hair(look.hair)}, "
         f"{look.skin.colour} skin and {look.eyes.colour} eyes, wearing a {_worn(look.clothes)}"
@@ -232,28 +232,76 @@ def cast_for(
         )
     ]
     for companion in character.companions:
-        kind = kind_of(companion)
         member_rng = _rng("cast", seed, companion.name, companion.relation)
-        if kind in ANIMALS:
-            look = _animal_look(member_rng)
-        else:
-            look = _person_look(
-                member_rng, kind, not _relation_in(companion, look_words().no_dress)
-            )
-        if _relation_in(companion, look_words().alike):
-            look = _alike(look, hero, member_rng)
-        elif _relation_in(companion, look_words().family):
-            look = replace(look, skin=hero.skin)
+        look_of = _member_look(companion, member_rng, hero)
+        kind = kind_of(companion)
         if companion.image_path in pictures:
-            look = as_seen(look, _named(pictures[companion.image_path], kind))
-        age = None
+            look_of = as_seen(look_of, _named(pictures[companion.image_path], kind))
         members.append(
             CastMember(
                 name=companion.name,
                 role=companion.relation or "friend",
                 kind=kind,
+                look=look_of,
+                description=describe(companion.name, companion.relation, kind, look_of),
+            )
+        )
+    return tuple(members)
+
+
+def _member_look(companion: Companion, rng: random.Random, hero: Look) -> Look:
+    """A companion's look from ``rng``: a twin like the hero, family in the hero's skin."""
+    kind = kind_of(companion)
+    if kind in ANIMALS:
+        look = _animal_look(rng)
+    else:
+        look = _person_look(rng, kind, not _relation_in(companion, look_words().no_dress))
+    if _relation_in(companion, look_words().alike):
+        look = _alike(look, hero, rng)
+    elif _relation_in(companion, look_words().family):
+        look = replace(look, skin=hero.skin)
+    return look
+
+
+def known_kind(role: str) -> str | None:
+    """How someone of ``role`` is drawn ("bus driver": adult, "friend": child, "puppy": dog),
+    or None for a role the looks vocabulary does not know (an owl is drawn as a thing, not
+    as a person)."""
+    words = look_words().kinds
+    for word in reversed(role.lower().replace("-", " ").split()):
+        for candidate in (word, word.removesuffix("s")):
+            if candidate in words:
+                return words[candidate]
+    return None
+
+
+def with_newcomers(
+    cast: Sequence[CastMember], seed: int, people: Sequence[tuple[str, str]], age: int | None
+) -> tuple[CastMember, ...]:
+    """``cast`` and, after it, each (name, role) the story brings in that it lacks: the new
+    friend the hero makes, the bus driver who helps, grandpa on the farm. Each is drawn as
+    its kind (a friend as a child of the hero's ``age``, a driver as a grown-up, a grandpa as
+    an elder), looks as the book's seed and their place in the cast say (never their name:
+    ``people`` may hold a made-up name) and has a description like every member, so pages
+    that name them draw them. Someone of a role the vocabulary does not know is left out;
+    so is a name or role the cast already has (the companion grandmother is not cast twice).
+    """
+    members = list(cast)
+    hero = cast[0].look
+    for name, role in people:
+        kind = known_kind(role)
+        taken = {m.name.casefold() for m in members} | {m.role.casefold() for m in members}
+        if kind is None or name.casefold() in taken or role.casefold() in taken:
+            continue
+        newcomer = Companion(name, role)
+        look = _member_look(newcomer, _rng("newcomer", seed, len(members), role), hero)
+        members.append(
+            CastMember(
+                name=name,
+                role=role,
+                kind=kind,
                 look=look,
-                description=describe(companion.name, companion.relation, kind, look, age),
+                description=describe(name, role, kind, look, age if kind == "child" else None),
             )
         )
     return tuple(members)
@@ -328,10 +376,12 @@ __all__ = [
     "colour_word",
     "describe",
     "kind_of",
+    "known_kind",
     "load_look_words",
     "look_words",
     "nearest_colour",
     "starting_look",
+    "with_newcomers",
 ]
 
 

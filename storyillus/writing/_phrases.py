@@ -291,6 +291,7 @@ def _story_bank(name: str = "") -> Check:
 
 BANK_NAMES = (
     "open",
+    "open_bedtime",
     "open_dream",
     "open_extras",
     "world",
@@ -748,6 +749,7 @@ THEME_ALIASES: dict[str, str] = _DATA["THEME_ALIASES"]
 THEMES_TOGETHER: Bank = _DATA["THEMES_TOGETHER"]
 THEME_GENERIC: Bank = _DATA["THEME_GENERIC"]
 OPEN: Bank = _DATA["OPEN"]
+OPEN_BEDTIME: Bank = _DATA["OPEN_BEDTIME"]
 OPEN_DREAM: Bank = _DATA["OPEN_DREAM"]
 OPEN_EXTRAS: Bank = _DATA["OPEN_EXTRAS"]
 WORLD: Bank = _DATA["WORLD"]

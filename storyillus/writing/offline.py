@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyillus._wordmatch import forms, words
-from storyillus.casting import cast_for
+from storyillus.casting import ANIMALS, cast_for, known_kind, with_newcomers
 from storyillus.domain import CastMember, Character, Companion, PageDraft, Story, StoryRequest
-from storyillus.places import places
+from storyillus.places import Place, places
 from storyillus.things import Thing, things
 from storyillus.writing import _phrases as P
 from storyillus.writing.idea import Idea, read_idea
@@ -41,6 +41,13 @@ __all__ = ["OfflineStoryWriter", "guess_setting", "key_nouns"]
 
 BEDROOM = "bedroom"
 """Where the pictures go when the story comes home at bedtime."""
+_OWNERS = frozenset({"his", "her", "their", "my", "our"})
+"""Whose someone is when they are the hero's own ("his dad"); "its mother" is an animal's."""
+_NIGHT_TIMES = frozenset({"evening", "night", "midnight"})
+"""Times of day of a first page that make a bedroom story open at bedtime."""
+_HOME_WORDS = frozenset({"home", "house"})
+_GROUP_BEATS = frozenset({"celebrate", "group_companions"})
+"""Beats where everyone is together, so every companion is in the picture."""
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
 _SMALL_TITLE_WORDS = frozenset(
@@ -144,15 +151,16 @@ class OfflineStoryWriter:
     ) -> Story:
         cast = cast if cast is not None else cast_for(request.character, seed)
         fingerprint = _request_fingerprint(request)
-        title, pages, missing = _BookWriter(request, cast, _rng(seed, fingerprint)).write()
+        writer = _BookWriter(request, cast, _rng(seed, fingerprint), seed=seed)
+        title, pages, missing = writer.write()
         if missing:
             # Some prompt words found no natural place; write again, naming them up front.
-            book = _BookWriter(request, cast, _rng(seed, fingerprint), dream=missing)
-            title, pages, _ = book.write()
+            writer = _BookWriter(request, cast, _rng(seed, fingerprint), missing, seed)
+            title, pages, _ = writer.write()
         return Story(
             title=title,
             setting=book_setting(request).label,
-            cast=cast,
+            cast=writer.cast,
             pages=tuple(pages),
             writer=self.name,
             model=self.model,
@@ -172,6 +180,10 @@ class OfflineStoryWriter:
 
 
 # --- Randomness ----------------------------------------------------------------------
+
+
+def _names(name: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", text.casefold()) is not None
 
 
 def _rng(seed: int, fingerprint: str) -> random.Random:
@@ -681,6 +693,9 @@ class _Page:
     tries: list[str] = field(default_factory=list)
     """Where this page's tries happen ("down by the river"), as its text says it."""
 
+    def has(self, kind: str) -> bool:
+        return any(beat.kind == kind for beat in self.beats)
+
 
 class _BookWriter:
     """Everything needed to write one book; used once."""
@@ -691,9 +706,13 @@ class _BookWriter:
         cast: tuple[CastMember, ...],
         rng: random.Random,
         dream: Sequence[str] = (),
+        seed: int = 0,
     ) -> None:
         self.request = request
         self.cast = cast
+        self.request_cast = cast
+        """The book's cast; ``write`` adds whom the story brings in (a new friend, a guide)."""
+        self.seed = seed
         self.dream = list(dream)
         self.rng = rng
         character = request.character
@@ -736,6 +755,8 @@ class _BookWriter:
         self.message_before_home = bool(self.message) and self.rng.random() < 0.4
         self.note_is_written = False
         self.arrived = True
+        self.bedtime_open = False
+        """Whether the book opens in the bedroom at night (``write`` decides)."""
 
     # -- context ----------------------------------------------------------------------
 
@@ -917,7 +938,13 @@ class _BookWriter:
         if family:
             team = [self.name, *[f.name for f in self.friends], *map(_cap, family)]
             self._set("team", _join(team))
-        self._set("pal", self.rng.choice(P.GOAL_READING["pals"]))
+        # A new friend never shares a name with the hero or a companion ("Leo met Leo").
+        taken = {self.name.casefold(), *(f.name.casefold() for f in self.friends)}
+        # The draw is the same whatever the names, so the rest of the book is too.
+        pals = P.GOAL_READING["pals"]
+        at = pals.index(self.rng.choice(pals))
+        free = [p for p in pals[at:] + pals[:at] if p.casefold() not in taken]
+        self._set("pal", (free or pals)[0])
         if idea.helpers:
             self._set("helper", idea.helpers[0])
         aim = _fill(goal["aim"], self.context) if "aim" in goal else idea.clause
@@ -1068,22 +1095,98 @@ class _BookWriter:
         for page in pages:
             if any(beat.kind == "home" for beat in page.beats):
                 page.time = "night"  # bedtime is at night, whatever page it falls on
+        # A bedtime story opens where and when its first page is: in the bedroom at night.
+        self.bedtime_open = self.place.name == BEDROOM and times[0] in _NIGHT_TIMES
+        if self.bedtime_open:
+            for key in ("special_place", "special_place_cap"):
+                self.context.pop(key, None)  # "favorite place ... was the house"
         first_when = self.rng.choice(P.TIME_WHEN.get(times[0], P.TIME_WHEN["morning"]))
         self._set("when", first_when)
         self._set("when_lower", _lower_first(first_when))
         for page in pages:
             self._render_page(page, last=page is pages[-1])
         missing = self._ensure_covered(pages)
-        drafts = [
-            PageDraft(
-                text=" ".join(page.units),
-                scene=scene,
-                place=place,
-                characters=page_characters(self.cast, (), " ".join(page.units), scene),
+        texts = [" ".join(page.units) for page in pages]
+        named = [person for person in self._newcomers() if any(_names(person[0], t) for t in texts)]
+        self.cast = with_newcomers(self.cast, self.seed, named, self.request.character.age)
+        # The one the hero is looking for, or brings something to, is named long before
+        # they are there ("Where was his dad?"): they join the pictures when found.
+        found = next((n for n, p in enumerate(pages) if p.has("resolve")), len(pages))
+        away = {name for name, _ in self._sought()}
+        characters = [
+            tuple(
+                name
+                for name in page_characters(self.cast, self._gathered(page), text)
+                if n >= found or name not in away
             )
-            for page, (scene, place) in zip(pages, self._scenes(pages), strict=True)
+            for n, (page, text) in enumerate(zip(pages, texts, strict=True))
+        ]
+        drafts = [
+            PageDraft(text=text, scene=scene, place=place, characters=on_page)
+            for text, on_page, (scene, place) in zip(
+                texts, characters, self._scenes(pages, characters), strict=True
+            )
         ]
         return self._title(), drafts, missing
+
+    def _newcomers(self) -> list[tuple[str, str]]:
+        """(name, role) of whom the story brings in besides the cast, in the words its
+        pages name them by: the new friend ("Omar", a friend), the guide met on the way
+        ("Bus driver"), family and helpers the idea names ("Grandpa"), the one a thing is
+        for when that is someone of the hero's ("his dad"). Only those a page names are cast
+        (``write``); whoever the looks vocabulary cannot draw is left out by the casting."""
+        idea, people = self.idea, []
+        if "pal" in self.context:
+            people.append((self.context["pal"], "friend"))
+        guide = idea.guide
+        if guide is not None and guide.head[:1].isupper():  # "her dog Max" is Max, a dog
+            people.append((guide.head, " ".join(guide.bare[:-1]) or "friend"))
+        elif guide is not None:
+            role = guide.named.removeprefix("the ")
+            people.append((_cap(role), role))
+        for helper in idea.helpers:
+            if helper[:1].isupper():
+                # "her puppy Max" is Max, a puppy: the word before the name says the role.
+                before = re.search(rf"(\w+)(?:['’]s)?\s+{re.escape(helper)}\b", self.request.prompt)
+                if before:
+                    people.append((helper, before.group(1).lower()))
+            elif known_kind(helper) not in ANIMALS and not self._names_member(helper):
+                # An unnamed animal ("a lost kitten") is a thing of the picture
+                # (things.toml), drawn where named; cast too, it would be drawn twice.
+                people.append((_cap(helper), helper))
+        return people + self._sought()
+
+    def _sought(self) -> list[tuple[str, str]]:
+        """(name, role) of the one the goal is for when they are someone of the hero's own
+        ("his dad", "his grandmother"); not a companion, whom the cast already has."""
+        whom = self.idea.whom
+        if whom is None or self.idea.whom_is_place or whom.words[0].lower() not in _OWNERS:
+            return []
+        role = " ".join(whom.bare)
+        if whom.head[:1].isupper():  # "her friend Mia"
+            named = whom.head
+            if any(m.name.casefold() == named.casefold() for m in self.request_cast):
+                return []
+            return [(named, " ".join(whom.bare[:-1]) or "friend")]
+        return [] if self._names_member(role) else [(_cap(role), role)]
+
+    def _names_member(self, role: str) -> bool:
+        """Whether the idea says ``role`` just before a cast member's name ("his grandmother
+        Nani", "her puppy Biscuit"): the role is that member's, not someone new."""
+        return any(
+            re.search(rf"\b{re.escape(role)}\s+{re.escape(m.name)}\b", self.request.prompt, re.I)
+            for m in self.request_cast
+        )
+
+    def _gathered(self, page: _Page) -> tuple[str, ...]:
+        """The companions a page shows without naming them: everyone at a celebration
+        away from home. Elsewhere a companion is in the picture only where the words say so
+        (``staging.page_characters``): a grandmother does not stand in every classroom."""
+        if any(beat.kind in _GROUP_BEATS for beat in page.beats) and self._focus(
+            page.beats
+        ).kind not in ("home", "message"):
+            return tuple(f.name for f in self.friends)
+        return ()
 
     def _render_page(self, page: _Page, last: bool) -> None:
         budget = _PAGE_SENTENCES[self.level]
@@ -1283,14 +1386,15 @@ class _BookWriter:
 
     def _render_open(self, allowance: int) -> list[str]:
         level = self.level
+        opening = P.OPEN_BEDTIME if self.bedtime_open else P.OPEN
         if self.dream and allowance == 1:
             dream = {"dream": _join(self.dream)}
             return self._pick("open_dream", _bank(P.OPEN_DREAM, level), 1, dream)
         if self.dream:
-            units = self._pick("open", _bank(P.OPEN, level), allowance - 1)
+            units = self._pick("open", _bank(opening, level), allowance - 1)
             units.append(self._dream_line(_join(self.dream)))
         else:
-            units = self._pick("open", _bank(P.OPEN, level), allowance)
+            units = self._pick("open", _bank(opening, level), allowance)
         return units + self._extras(allowance - _size(units))
 
     def _friends_named(self, units: Sequence[str] = ()) -> bool:
@@ -1444,33 +1548,57 @@ class _BookWriter:
                 return _title_case(title).replace(_NAME_MARK, self.name)
         return f"{self.name}'s Big Day"
 
-    def _scenes(self, pages: list[_Page]) -> list[tuple[str, str]]:
+    def _scenes(
+        self, pages: list[_Page], characters: list[tuple[str, ...]]
+    ) -> list[tuple[str, str]]:
         """Each page's scene description and place: the scene says the page's place and
         time, the things its text names and what its text tells, so an illustrator drawing
         from the scene alone draws the page."""
-        friends_here = False
         scenes = []
         # The scenes once drew their places from a shuffled deck; the draw stays so that a
         # seed still gives the book the title it gave before.
         self._deck_of(self.data["locs"])
-        for page in pages:
-            text = " ".join(page.units).lower()
-            # Whoever the words have brought in stays in the pictures until bedtime.
-            friends_here = friends_here or any(f.name.lower() in text for f in self.friends)
+        for page, on_page in zip(pages, characters, strict=True):
+            # Whoever is on the page (``write``) is in its scene, so the scene, which a
+            # remote image model draws from, and the page's cast agree.
+            here = [(f.name, f.intro(self.name)) for f in self.friends if f.name in on_page]
+            known = {f.name for f in self.friends} | {self.name}
+            here += [(name, name) for name in on_page if name not in known]
             focus = self._focus(page.beats)
             at_home = focus.kind == "home" or (
                 focus.kind == "message" and not self.message_before_home
             )
             place = BEDROOM if at_home else self._page_place(page)
-            scene = self._scene(page, focus, place, at_home, friends_here and not at_home)
+            scene = self._scene(page, focus, place, at_home, here)
             scenes.append((scene, place))
         return scenes
 
     def _page_place(self, page: _Page) -> str:
-        """Where the page's tries happen, else the book's setting."""
+        """Where the page's tries happen, else where it arrives, else the book's setting."""
         if page.tries:
             return page_place(None, self.place, page.tries[0])
+        if page.has("resolve") or page.has("celebrate"):
+            # The goal is reached where the words say it is ("There it was, the turtle's
+            # island!"): at a place of the idea the page names, not out at sea.
+            named = [p for p in named_places(" ".join(page.units)) if p in self._goal_places()]
+            if named:
+                return named[0].name
         return self.place.label
+
+    def _goal_places(self) -> list[Place]:
+        """Where the goal may be reached: where the idea takes something ("home to its
+        island": the island), else the places the idea names ("home" alone is no place to
+        arrive at: "brought it home" is said of an island, a nest, a pond), of those the
+        story's journey reaches."""
+        idea = self.idea
+        goal = named_places(idea.whom.text) if idea.whom_is_place and idea.whom else []
+        if not goal:
+            homely = places().mentions(" ".join(_HOME_WORDS))
+            goal = [p for p in idea.places if p not in homely]
+        # Only where the journey's tries can go (goals.toml [nearby]): a star "for the night
+        # sky" is put back from space, not from a sky of clouds.
+        reach = {page_place(None, self.place, near) for near in P.NEARBY.get(self.place.name, [])}
+        return [p for p in goal if p.name in reach | {self.place.name}]
 
     def _focus(self, beats: list[_Beat]) -> _Beat:
         """The beat the picture shows: the most dramatic one on the page."""
@@ -1500,7 +1628,7 @@ class _BookWriter:
         return min(beats, key=lambda b: order.index(b.kind) if b.kind in order else len(order))
 
     def _scene(
-        self, page: _Page, focus: _Beat, place: str, at_home: bool, with_friends: bool
+        self, page: _Page, focus: _Beat, place: str, at_home: bool, here: list[tuple[str, str]]
     ) -> str:
         stage = _Stage(place, page.time, self._where(page, place))
         context = _Context(self.context)
@@ -1512,8 +1640,8 @@ class _BookWriter:
         first = _finish(f"{_cap(stage.where)}, {stage.light}, {hero}")
 
         others = []
-        if with_friends:
-            others += [f.intro(self.name) for f in self.friends if f.name not in action]
+        # (name, how the scene says them): whoever the action already names is left out.
+        others += [said for name, said in here if not _names(name, action)]
         objects = self._scene_objects(page, focus, at_home, action, stage)
         mood = P.MOODS.get(focus.kind, "happy")
         if focus.kind == "problem":

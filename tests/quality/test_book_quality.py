@@ -17,11 +17,13 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+import jsonschema
 import pytest
 from PIL import Image
 
 from storyillus import Character, Engine, StoryRequest
 from storyillus._wordmatch import words
+from storyillus.document import book_document, book_schema
 from storyillus.domain import Book, Companion
 from storyillus.illustration.offline import TIME_WORDS
 from storyillus.places import places
@@ -488,6 +490,41 @@ def check_scene(idea: Idea, made: Made, book_of: Callable[[Idea], Made]) -> None
     assert not wrong, "scenes that disagree with their pages:\n" + "\n".join(map(str, wrong))
 
 
+# A capitalised word inside a sentence (after a small word or a comma): a name ("asked
+# Amara", "a new friend, Omar", "Ella and Grandpa").
+_NAME_IN_TEXT = re.compile(r"(?<=[a-z,] )([A-Z][^\W\d_]+)")
+
+
+def _says(name: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def check_cast(idea: Idea, made: Made, book_of: Callable[[Idea], Made]) -> None:
+    """Everyone the text names is in the cast and in the picture of the pages naming them
+    (the one the goal is for from the page they are found on); nobody else stands in a
+    picture whose words do not name them, but at a celebration ("everyone" in the scene)."""
+    cast = made.book.cast
+    words_of_cast = {word for member in cast for word in member.name.split()}
+    wrong = []
+    shown: set[str] = set()
+    for page in made.book.pages:
+        for name in _NAME_IN_TEXT.findall(page.text):
+            if name not in words_of_cast:
+                wrong.append((page.number, f"{name!r} is named but not in the cast", page.text))
+        for member in cast[1:]:
+            named, on = _says(member.name, page.text), member.name in page.characters
+            sought = any(_says(member.role, word) for word in idea.goal)
+            if named and not on and not (sought and member.name not in shown):
+                wrong.append((page.number, f"{member.name} is named but not drawn", page.text))
+            if on and not named and "everyone" not in page.scene.lower():
+                wrong.append((page.number, f"{member.name} is drawn but not named", page.text))
+            if on:
+                shown.add(member.name)
+        if page.characters[:1] != (cast[0].name,):
+            wrong.append((page.number, "the hero is not on the page", page.characters))
+    assert not wrong, "cast and pages disagree:\n" + "\n".join(map(str, wrong))
+
+
 CHECKS: dict[str, Callable[[Idea, Made, Callable[[Idea], Made]], None]] = {
     "things": check_things,
     "goal": check_goal,
@@ -500,6 +537,7 @@ CHECKS: dict[str, Callable[[Idea, Made, Callable[[Idea], Made]], None]] = {
     "distinct": check_distinct,
     "repeats": check_repeats,
     "scene": check_scene,
+    "cast": check_cast,
 }
 
 # (idea, check) pairs today's code fails, with why: each a strict xfail, so a check that
@@ -546,3 +584,15 @@ def test_references_of_different_hair_and_skin_give_heroes_of_those_colours(
     look = made.book.cast[0].look
     assert distance(hex_rgb(look.hair.hex), reference.hair) <= LOOK_NEAR, look.hair
     assert distance(hex_rgb(look.skin.hex), reference.skin) <= LOOK_NEAR, look.skin
+
+
+@pytest.mark.parametrize("key", ["school", "bus", "piglet"])
+def test_whom_a_story_brings_in_has_a_sheet_and_the_document_validates(
+    key: str, make: Callable[..., Made]
+) -> None:
+    """The new friend, the bus driver, grandpa: cast members like any other, each with a
+    character sheet drawn before the pages, in a book document the schema accepts."""
+    book = make(next(idea for idea in IDEAS if idea.key == key)).book
+    assert len(book.cast) > 1, [member.name for member in book.cast]
+    assert all(member.sheet for member in book.cast), [(m.name, m.sheet) for m in book.cast]
+    jsonschema.validate(book_document(book, lambda page: None), book_schema())
