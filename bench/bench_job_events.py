@@ -11,12 +11,18 @@ rounds on either side (the machine's load drifts: other sessions share it), and 
 of those paired ratios is the result. Target: within 10% of none (<= 1.10). Every listener
 must receive all 12 pages, then the end event. The machine's load is reported: the load
 average, and the CPU other processes used during the rounds.
-Run: .venv/bin/python bench/bench_job_events.py [rounds]
+With ``--model-latency S`` the pictures come from a model-like server instead (the tests'
+fake OpenAI server on loopback, S seconds a picture, the offline illustrator off): drawing
+then waits on the network as it does with a real model, which is the case the app is for;
+offline, drawing is pure CPU beside the listeners' HTTP work, the worst case.
+Run: .venv/bin/python bench/bench_job_events.py [rounds] [--model-latency S]
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import contextlib
 import os
 import sqlite3
 import statistics
@@ -30,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import httpx
 
+from tests.fake_openai import FakeOpenAI
 from tests.server import start, stop, wait_until_up
 
 PAGES = 12
@@ -176,11 +183,34 @@ def paired_ratios(rounds: list[Round]) -> list[float]:
     ]
 
 
+def model_like(server: FakeOpenAI) -> dict[str, str]:
+    """The settings that send the app's pictures (and nothing else) to a started fake
+    OpenAI server."""
+    return {
+        **OFFLINE,
+        "OPENAI_API_KEY": server.api_key,
+        "OPENAI_BASE_URL": server.base_url,
+        "ENABLE_NATIVE_GPT_IMAGE1": "false",
+        "ENABLE_OFFLINE_ILLUSTRATOR": "false",
+        "CONSISTENCY_JUDGE": "false",
+    }
+
+
 def main() -> None:
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else ROUNDS
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rounds", nargs="?", type=int, default=ROUNDS)
+    parser.add_argument("--model-latency", type=float, default=0.0, metavar="S")
+    args = parser.parse_args()
+    rounds = args.rounds
+    model = FakeOpenAI() if args.model_latency else None
+    kind = f"model-like ({args.model_latency:g} s a picture)" if model else "offline"
     load_before = Path("/proc/loadavg").read_text().split()[:3]
-    with tempfile.TemporaryDirectory() as home:
-        process, base = start(Path(home), OFFLINE)
+    with model or contextlib.nullcontext(), tempfile.TemporaryDirectory() as home:
+        env = OFFLINE
+        if model is not None:
+            model.latency = args.model_latency
+            env = model_like(model)
+        process, base = start(Path(home), env)
         try:
             wait_until_up(process, base)
             started = time.perf_counter()
@@ -195,7 +225,7 @@ def main() -> None:
     pairs = paired_ratios(done)
     ratio = statistics.median(pairs)
     verdict = "met" if ratio <= TARGET else "MISSED"
-    print(f"One {PAGES}-page offline job, drawing span (creation to last page stored),")
+    print(f"One {PAGES}-page {kind} job, drawing span (creation to last page stored),")
     print(f"{len(quiet)} quiet and {len(busy)} listening rounds interleaved on one server", end="")
     print(f" ({took:.0f} s in all; {os.cpu_count()} cores;", end="")
     print(f" load average before {' '.join(load_before)}, after {' '.join(load_after)}):")
