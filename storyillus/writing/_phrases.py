@@ -52,7 +52,8 @@ STORY_KEYS = _names(
     need goal idea solved dest dest_wonder pack fear task reveal clue question answer
     aim aim_done item the_item item_a whom the_whom try_at pal helper
     whither the_whither skill the_shape shape_was shape_truth guide_a the_guide the_gear
-    gear_took gear_did
+    gear_took gear_did item_was grown grown_a the_grown grown_reach mentor trick fear_task
+    fear_truth
     """
 )
 # Keys a bank's beat adds to the context for its own lines only (offline._BookWriter._pick).
@@ -476,6 +477,14 @@ _FILES: dict[str, Check] = {
                             "passing",
                             "knowing",
                             "help_cues",
+                            "showing",
+                            "objects",
+                            "becoming",
+                            "negations",
+                            "address",
+                            "owners",
+                            "reuniting",
+                            "belonging",
                         )
                     },
                     "being": _each(_WORD),
@@ -485,7 +494,9 @@ _FILES: dict[str, Check] = {
                 _table(
                     {
                         "weak": _flag,
+                        "frame": _flag,
                         "pupil": _flag,
+                        "where": _WORD,
                         "verbs": _list(_row(_WORD, _WORD)),
                         "whom": _list(_WORD, least=0),
                         "aim": _text(_STORY),
@@ -493,7 +504,7 @@ _FILES: dict[str, Check] = {
                         **{beat: _bank(_STORY, SPANS) for beat in GOAL_BEATS},
                         "scenes": _each(_list(_text(_STORY)), BEATS, ("problem", "resolve")),
                     },
-                    ["aim", "weak", "pupil"],
+                    ["aim", "weak", "frame", "pupil", "where"],
                 )
             ),
             "common": _table(
@@ -509,6 +520,7 @@ _FILES: dict[str, Check] = {
                 ("fear", "guide", "gear"),
             ),
             "nearby": _each(_WORDS),
+            "around": _list(_text({"place"})),
         }
     ),
     "suggestions.toml": _table(
@@ -667,6 +679,7 @@ def load(folder: Path | str = DATA_DIR) -> dict[str, Any]:
         "GOAL_COMMON": goals["common"],
         "GOAL_READING": goals["reading"],
         "NEARBY": goals["nearby"],
+        "NEARBY_ANY": goals["around"],
         "GOAL_USES": goals["uses"],
         "GOAL_EXTRA": goals["extra"],
     }
@@ -788,5 +801,6 @@ GOALS: dict[str, dict[str, Any]] = _DATA["GOALS"]
 GOAL_COMMON: dict[str, Any] = _DATA["GOAL_COMMON"]
 GOAL_READING: dict[str, list[str]] = _DATA["GOAL_READING"]
 NEARBY: dict[str, list[str]] = _DATA["NEARBY"]
+NEARBY_ANY: list[str] = _DATA["NEARBY_ANY"]
 GOAL_USES: dict[str, tuple[str, str]] = _DATA["GOAL_USES"]
 GOAL_EXTRA: dict[str, dict[str, list[tuple[str, ...]]]] = _DATA["GOAL_EXTRA"]

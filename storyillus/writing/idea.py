@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from storyillus.places import Place, places
 from storyillus.writing import _phrases as P
 
-__all__ = ["Idea", "Reveal", "Thing", "read_idea"]
+__all__ = ["Idea", "Reveal", "Thing", "address", "name_of", "read_idea", "without_absent"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|[.,;:!?]")
 # Words that may come between the goal's verb and its thing without being part of it.
@@ -48,6 +48,17 @@ class Thing:
         return self.bare[-1]
 
     @property
+    def plural(self) -> bool:
+        """Whether it is more than one ("cookies", "thunderstorms"); a name is one."""
+        head = self.head.lower()
+        return (
+            not self.head[:1].isupper()
+            and head.endswith("s")
+            and not head.endswith(("ss", "us", "is"))
+            and self.words[0].lower() not in ("a", "an")
+        )
+
+    @property
     def full(self) -> str:
         """With "the": "the lost dinosaur egg"."""
         bare = " ".join(self.bare)
@@ -77,6 +88,8 @@ class Thing:
         if first in ("a", "an") or self.head[:1].isupper():
             return self.text
         bare = " ".join(self.bare)
+        if self.plural:
+            return bare  # "cookies", not "a cookies"
         return f"{'an' if bare[:1].lower() in 'aeiou' else 'a'} {bare}"
 
 
@@ -119,6 +132,20 @@ class Idea:
     gives "ball"): names of ``storyillus/data/things.toml`` with a ``[uses]`` entry."""
     whom_is_place: bool = False
     """Whether the one it is for is a place ("home to its island"), not someone."""
+    grown: Thing | None = None
+    """What the thing becomes: "a giant beanstalk" in "a magic bean that grows into a giant
+    beanstalk up to the clouds"."""
+    reach: str = ""
+    """Where what it becomes reaches, as written: "up to the clouds"."""
+    mentor: str = ""
+    """Who shows the hero the way out of a fear: "Grandpa" in "until Grandpa shows her how to
+    count between the flash and the boom"."""
+    trick: str = ""
+    """What the mentor shows: "count between the flash and the boom"."""
+    absent: tuple[Thing, ...] = ()
+    """Things the idea says are not there: "training wheels" in "without training wheels"."""
+    near: str = ""
+    """The idea without where a thing of it grows to: the words that say where it is."""
 
     @property
     def done_clause(self) -> str:
@@ -191,23 +218,30 @@ def _find_goal(lower: list[str], before: int) -> tuple[_Match | None, _Match | N
     """The idea's goal and a fear beside it. A weak goal (goals.toml ``weak``: helping,
     a fear) gives way to a later doing goal: "helps on the farm to find the piglet" is a
     search, "scared of the water, but learns to swim" is learning, with the fear as its
-    problem. Verbs at or after ``before`` (what the hero finds out) are no goal."""
+    problem. A frame (goals.toml ``frame``: visiting, exploring) gives way to any later
+    goal: "explore a castle to find the lost crown" is a search, "visits the zoo and helps
+    a baby elephant" is helping. Verbs at or after ``before`` (what the hero finds out, how
+    a fear ends: "until ...") are no goal."""
     matches = [m for m in _goal_matches(lower) if m[0] < before]
     if not matches:
         return None, None
-    first = matches[0]
 
     def own_need(match: _Match) -> bool:
         # "helps the farmer find his cow": finding is what the farmer needs, so the goal
         # stays helping; "helps on the farm to find the piglet" is the hero's own search.
+        helped = any(m[2] == "help" and m[0] < match[0] for m in matches)
         return (
-            first[2] == "help"
-            and lower[match[0]] in _HELP_NEEDS
-            and lower[match[0] - 1 : match[0]] != ["to"]
+            helped and lower[match[0]] in _HELP_NEEDS and lower[match[0] - 1 : match[0]] != ["to"]
         )
 
-    strong = [m for m in matches if not P.GOALS[m[2]].get("weak", False) and not own_need(m)]
-    main = strong[0] if strong else first
+    def rank(match: _Match) -> int:
+        entry = P.GOALS[match[2]]
+        if entry.get("frame", False):
+            return 2
+        return 1 if entry.get("weak", False) or own_need(match) else 0
+
+    best = min(rank(m) for m in matches)
+    main = next(m for m in matches if rank(m) == best)
     fear = next((m for m in matches if m[2] == "fear" and m is not main), None)
     return main, fear
 
@@ -226,12 +260,80 @@ def _reveal(words: list[str], lower: list[str], stops: frozenset[str]) -> tuple[
             for be_at in range(after, min(len(lower), after + 6)):
                 if lower[be_at] in being and shape is not None:
                     end = be_at + 1
-                    while end < len(words) and words[end].isalpha():
+                    while end < len(words) and _wordlike(words[end]):
                         end += 1
                     truth = " ".join(words[be_at + 1 : end])
                     if truth:
                         return Reveal(shape, being[lower[be_at]], truth), at
     return None, len(words)
+
+
+def _until(words: list[str], lower: list[str]) -> tuple[int, str, str]:
+    """Where "until" begins how the idea ends ("scared of thunderstorms until Grandpa shows
+    her how to count ..."), and who shows the way and what they show, when it says so:
+    (where, mentor, trick); (len(words), "", "") without "until"."""
+    if "until" not in lower:
+        return len(words), "", ""
+    at = lower.index("until")
+    showing = set(P.GOAL_READING["showing"])
+    for verb_at in range(at + 2, min(len(lower), at + 5)):
+        if lower[verb_at] not in showing:
+            continue
+        mentor = " ".join(words[at + 1 : verb_at])
+        rest = verb_at + 1
+        while rest < len(lower) and lower[rest] in P.GOAL_READING["objects"]:
+            rest += 1  # "shows her how to": whom and "how" come before the trick
+        if lower[rest : rest + 1] != ["to"]:
+            break
+        end = rest + 1
+        while end < len(words) and _wordlike(words[end]):
+            end += 1
+        trick = " ".join(words[rest + 1 : end])
+        owner = mentor.split()[0].lower() if mentor else ""
+        if owner in P.GOAL_READING["articles"]:
+            mentor = " ".join(mentor.split()[1:])
+        if mentor and trick:
+            return at, mentor[:1].upper() + mentor[1:], trick
+        break
+    return at, "", ""
+
+
+def _becoming(
+    words: list[str], lower: list[str], stops: frozenset[str]
+) -> tuple[Thing | None, str, int]:
+    """What a thing grows into ("a magic bean that grows into a giant beanstalk up to the
+    clouds"): (the new thing, where it reaches as written, where the clause starts)."""
+    for at in range(len(lower) - 1):
+        if lower[at] not in ("that", "which"):
+            continue
+        for cue in P.GOAL_READING["becoming"]:
+            cue_words = cue.split()
+            if lower[at + 1 : at + 1 + len(cue_words)] != cue_words:
+                continue
+            grown, after = _phrase(words, at + 1 + len(cue_words), stops)
+            end = after
+            while end < len(words) and _wordlike(words[end]):
+                end += 1
+            return grown, " ".join(words[after:end]), at
+    return None, "", len(words)
+
+
+def _absent(words: list[str], lower: list[str], stops: frozenset[str]) -> tuple[Thing, ...]:
+    """Things the idea says are not there: "without training wheels"."""
+    found = []
+    for at, word in enumerate(lower):
+        if word in P.GOAL_READING["negations"]:
+            thing, _ = _phrase(words, at + 1, stops)
+            if thing is not None:
+                found.append(thing)
+    return tuple(found)
+
+
+def without_absent(text: str, absent: tuple[Thing, ...]) -> str:
+    """``text`` without the things it says are not there (they are in no picture)."""
+    for thing in absent:
+        text = re.sub(rf"(?i)\b\w+\s+{re.escape(thing.text)}\b", " ", text)
+    return text
 
 
 def _guide(words: list[str], lower: list[str], stops: frozenset[str]) -> Thing | None:
@@ -246,27 +348,33 @@ def _guide(words: list[str], lower: list[str], stops: frozenset[str]) -> Thing |
     return None
 
 
-def _gear(text: str, taken: set[str]) -> tuple[str, ...]:
-    """Things of the idea the hero uses on the way (goals.toml ``[uses]``)."""
+def _gear(text: str, taken: set[str], absent: tuple[Thing, ...]) -> tuple[str, ...]:
+    """Things of the idea the hero uses on the way (goals.toml ``[uses]``); never one it
+    says is not there ("without training wheels" brings no train)."""
     from storyillus.things import things  # here: the things vocabulary loads drawings
 
     return tuple(
         thing.name
-        for thing in things().mentions(text)
+        for thing in things().mentions(without_absent(text, absent))
         if thing.name in P.GOAL_USES and not ({thing.name, *thing.synonyms} & taken)
     )
+
+
+def _wordlike(token: str) -> bool:
+    """A word, not punctuation ("king's" is a word)."""
+    return token[:1].isalpha()
 
 
 def _phrase(words: list[str], start: int, stops: frozenset[str]) -> tuple[Thing | None, int]:
     """The thing starting at ``start``: words up to a stop word or punctuation."""
     end = start
-    while end < len(words) and words[end].isalpha():
+    while end < len(words) and _wordlike(words[end]):
         low = words[end].lower()
         # "a garden of sunflowers" is one thing; "of" alone never ends it.
         if (
             low == "of"
             and start < end < len(words) - 1
-            and words[end + 1].isalpha()
+            and _wordlike(words[end + 1])
             and words[end + 1].lower() not in stops
         ):
             end += 1
@@ -279,18 +387,34 @@ def _phrase(words: list[str], start: int, stops: frozenset[str]) -> tuple[Thing 
 
 def read_idea(text: str, names: tuple[str, ...] = ()) -> Idea:
     """Read ``text``; ``names`` (the hero's and companions') are never things or helpers."""
-    words = _WORD.findall(text or "")
+    text = address(text or "")
+    words = _WORD.findall(text)
     lower = [w.lower() for w in words]
     stops = frozenset(P.GOAL_READING["stops"])
-    found_places = tuple(places().mentions(text or ""))
     reveal, told = _reveal(words, lower, stops)
+    until, mentor, trick = _until(words, lower)
+    grown, reach, becoming = _becoming(words, lower, stops)
+    absent = _absent(words, lower, stops)
+    # A place the new thing reaches ("up to the clouds") is where it ends, not where the
+    # story is: the story's places are those of the rest of the idea.
+    found_places = tuple(places().mentions(" ".join(words[:becoming])))
     guide = _guide(words, lower, stops)
-    goal, fear_match = _find_goal(lower, told)
+    goal, fear_match = _find_goal(lower, min(told, until))
     helpers = _helpers(words, names)
     if guide is not None:
         helpers = tuple(h for h in helpers if h.lower() not in {w.lower() for w in guide.words})
+    parts = {
+        "grown": grown,
+        "reach": reach,
+        "mentor": mentor,
+        "trick": trick,
+        "absent": absent,
+        "near": " ".join(words[:becoming]),
+    }
     if goal is None:
-        return Idea(text=text, places=found_places, helpers=helpers, reveal=reveal, guide=guide)
+        return Idea(
+            text=text, places=found_places, helpers=helpers, reveal=reveal, guide=guide, **parts
+        )
     kind, verb, done, thing, whom, clause, skill = _read_goal(words, lower, goal, names)
     fear = None
     if fear_match is not None:
@@ -313,9 +437,17 @@ def read_idea(text: str, names: tuple[str, ...] = ()) -> Idea:
         fear=fear if kind != "fear" else None,
         reveal=reveal,
         guide=guide,
-        gear=_gear(text or "", taken),
+        gear=_gear(text, taken, absent),
         whom_is_place=whom is not None and bool(places().mentions(whom.text)),
+        **parts,
     )
+
+
+def address(text: str) -> str:
+    """The idea with titles of address written without their dot ("Mrs. Patel" is "Mrs
+    Patel"): the dot ends no sentence, and the name stays one name."""
+    titles = "|".join(map(re.escape, P.GOAL_READING["address"]))
+    return re.sub(rf"\b({titles})\.(?=\s+[A-Z])", r"\1", text)
 
 
 def _guide_words(guide: Thing | None) -> set[str]:
@@ -356,8 +488,15 @@ def _read_goal(
         whom, after = _phrase(words, at, stops | _HELP_NEEDS)
         thing = None
         if after < len(words) and lower[after] in _HELP_NEEDS:
+            need = lower[after]
             thing, after = _phrase(words, after + 1, stops)
             after = max(after, at)
+            owned = thing is not None and thing.words[0].lower() in P.GOAL_READING["owners"]
+            belongs = thing is not None and thing.head.lower() in P.GOAL_READING["belonging"]
+            if need in P.GOAL_READING["reuniting"] and owned and belongs and whom is not None:
+                # "help a lost baby elephant find its mother": bring the elephant back to
+                # its mother, told in the idea's words ("help ... find its mother").
+                kind, thing, whom = "return", whom, thing
     if kind == "learn" and thing is not None and verb.endswith("to"):
         # "learn to ride a bike": the skill is the goal; the bike is the thing.
         skill = thing.words[0].lower()
@@ -388,7 +527,27 @@ def _helpers(words: list[str], names: tuple[str, ...]) -> tuple[str, ...]:
             continue
         following = words[index + 1] if index + 1 < len(words) else ""
         if following[:1].isupper() and following.lower() not in taken:
-            found.append(following)
+            found.append(name_at(words, index + 1))
         else:
             found.append(word.lower())
     return tuple(dict.fromkeys(found))
+
+
+def name_at(words: list[str] | tuple[str, ...], at: int) -> str:
+    """The name starting at ``at``: "Max", or a title of address and the name after it
+    ("Mrs Patel")."""
+    end = at + 1
+    if words[at] in P.GOAL_READING["address"]:
+        while end < len(words) and words[end][:1].isupper():
+            end += 1
+    return " ".join(words[at:end])
+
+
+def name_of(thing: Thing) -> str:
+    """A thing that is someone named: the name it ends with ("their neighbour Mrs Patel" is
+    "Mrs Patel", "her puppy Biscuit" is "Biscuit")."""
+    bare = list(thing.bare)
+    start = len(bare) - 1
+    while start > 0 and bare[start - 1] in P.GOAL_READING["address"]:
+        start -= 1
+    return " ".join(bare[start:])

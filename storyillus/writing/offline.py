@@ -28,7 +28,7 @@ from storyillus.domain import CastMember, Character, Companion, PageDraft, Story
 from storyillus.places import Place, places
 from storyillus.things import Thing, things
 from storyillus.writing import _phrases as P
-from storyillus.writing.idea import Idea, read_idea
+from storyillus.writing.idea import Idea, name_of, read_idea, without_absent
 from storyillus.writing.staging import (
     book_setting,
     named_places,
@@ -361,6 +361,8 @@ _IDEA_KEYS = frozenset(
     {
         *("item", "the_item", "item_a", "whom", "the_whom", "whither", "the_whither"),
         *("skill", "fear", "the_shape", "shape_truth", "guide_a", "the_guide", "the_gear"),
+        *("grown", "grown_a", "the_grown", "grown_reach", "mentor", "trick"),
+        *("fear_truth", "fear_task"),
     }
 )
 
@@ -662,6 +664,30 @@ def _interleave(*groups: Sequence[_Beat]) -> list[_Beat]:
     return merged
 
 
+def _fear_lore(fear: Any) -> tuple[str, str] | None:
+    """What the phrase data knows of a fear ("the thunderstorm": "stay brave while the
+    thunder rumbled", "the thunder was just the sky playing the drums"), for an idea's fear
+    of the same thing; None when no setting's fears know it."""
+    if fear is None:
+        return None
+    wanted = set(forms(fear.head.lower()))
+    for data in P.SETTING_DATA.values():
+        for name, task, truth in [*data["fears"], P.DARK_FEAR]:
+            if wanted & {form for word in words(name) for form in forms(word)}:
+                return task, truth
+    return None
+
+
+def _nearby(place: Place) -> list[str]:
+    """Where a story's tries happen near ``place`` (goals.toml ``[nearby]``); a place with
+    none listed keeps its tries at the place itself ("all around the zoo"), never at a
+    stock sight of somewhere else (an apple tree at the zoo)."""
+    listed = P.NEARBY.get(place.name)
+    if listed:
+        return list(listed)
+    return [line.format(place=place.name) for line in P.NEARBY_ANY]
+
+
 def _times(pages: int, setting: str, at_night: bool = False) -> list[str]:
     """The time of day on each page: morning to bedtime, or one long night in space or in
     a story the idea sets at night ("at bedtime")."""
@@ -736,11 +762,15 @@ class _BookWriter:
         skip = {part.lower() for part in self.name.split()}
         for friend in self.friends:
             skip.update(part.lower() for part in friend.name.split())
-        self.phrases = _noun_phrases(request.prompt, skip)
         self.idea: Idea = read_idea(request.prompt, tuple(skip))
+        # Where a thing of the idea grows to ("up to the clouds") is no place of the story.
+        self.phrases = _noun_phrases(self.idea.near or request.prompt, skip)
         # The idea's drawable things ("the egg", "the turtle", "his toys"): a page whose text
-        # names one shows it.
-        self.key_things: list[Thing] = things().mentions(self._without_names(request.prompt))
+        # names one shows it; what the idea says is not there ("without training wheels")
+        # is in no picture.
+        self.key_things: list[Thing] = things().mentions(
+            self._without_names(without_absent(request.prompt, self.idea.absent))
+        )
         if self.idea.goal:
             # The idea says what the hero sets out to do: no dream line about its words.
             self.dream = []
@@ -750,7 +780,7 @@ class _BookWriter:
         self.arc_data: dict[str, Any] = (
             _goal_arc(self.idea.goal) if self.idea.goal else P.ARCS[self.arc]
         )
-        self.try_places = self._deck_of(P.NEARBY.get(self.place.name, []))
+        self.try_places = self._deck_of(_nearby(self.place))
         self._prepare_arc()
         self.message_before_home = bool(self.message) and self.rng.random() < 0.4
         self.note_is_written = False
@@ -905,11 +935,23 @@ class _BookWriter:
             self._set("item", thing.head)
             self._set("the_item", thing.named)
             self._set("item_a", thing.a)
+            self._set("item_was", "were" if thing.plural else "was")
+        if idea.grown is not None:
+            self._set("grown", idea.grown.head)
+            self._set("grown_a", idea.grown.a)
+            self._set("the_grown", idea.grown.named)
+            self._set("grown_reach", idea.reach)
+        self._set("mentor", idea.mentor)
+        self._set("trick", idea.trick)
+        lore = _fear_lore(idea.fear or (thing if idea.goal == "fear" else None))
+        if lore:
+            self._set("fear_task", lore[0])
+            self._set("fear_truth", lore[1])
         if whom is not None:
             self._set("the_whither" if idea.whom_is_place else "the_whom", whom.text)
             own = whom.words[0].lower()
             if whom.head[:1].isupper():
-                said = whom.head  # "her puppy Biscuit" is Biscuit
+                said = name_of(whom)  # "her puppy Biscuit" is Biscuit
             elif own == "its" and thing:
                 # "its mother" is the egg's mother wherever the egg is not the subject.
                 said = f"{thing.short}'s {' '.join(whom.bare)}"
@@ -1147,7 +1189,7 @@ class _BookWriter:
         for helper in idea.helpers:
             if helper[:1].isupper():
                 # "her puppy Max" is Max, a puppy: the word before the name says the role.
-                before = re.search(rf"(\w+)(?:['’]s)?\s+{re.escape(helper)}\b", self.request.prompt)
+                before = re.search(rf"(\w+)(?:['’]s)?\s+{re.escape(helper)}\b", self.idea.text)
                 if before:
                     people.append((helper, before.group(1).lower()))
             elif known_kind(helper) not in ANIMALS and not self._names_member(helper):
@@ -1163,18 +1205,19 @@ class _BookWriter:
         if whom is None or self.idea.whom_is_place or whom.words[0].lower() not in _OWNERS:
             return []
         role = " ".join(whom.bare)
-        if whom.head[:1].isupper():  # "her friend Mia"
-            named = whom.head
+        if whom.head[:1].isupper():  # "her friend Mia", "their neighbour Mrs Patel"
+            named = name_of(whom)
             if any(m.name.casefold() == named.casefold() for m in self.request_cast):
                 return []
-            return [(named, " ".join(whom.bare[:-1]) or "friend")]
+            role = " ".join(whom.bare[: len(whom.bare) - len(named.split())])
+            return [(named, role or "friend")]
         return [] if self._names_member(role) else [(_cap(role), role)]
 
     def _names_member(self, role: str) -> bool:
         """Whether the idea says ``role`` just before a cast member's name ("his grandmother
         Nani", "her puppy Biscuit"): the role is that member's, not someone new."""
         return any(
-            re.search(rf"\b{re.escape(role)}\s+{re.escape(m.name)}\b", self.request.prompt, re.I)
+            re.search(rf"\b{re.escape(role)}\s+{re.escape(m.name)}\b", self.idea.text, re.I)
             for m in self.request_cast
         )
 
@@ -1597,7 +1640,7 @@ class _BookWriter:
             goal = [p for p in idea.places if p not in homely]
         # Only where the journey's tries can go (goals.toml [nearby]): a star "for the night
         # sky" is put back from space, not from a sky of clouds.
-        reach = {page_place(None, self.place, near) for near in P.NEARBY.get(self.place.name, [])}
+        reach = {page_place(None, self.place, near) for near in _nearby(self.place)}
         return [p for p in goal if p.name in reach | {self.place.name}]
 
     def _focus(self, beats: list[_Beat]) -> _Beat:

@@ -21,11 +21,24 @@ DEFAULT_PLACE = "meadow"
 
 
 def book_setting(request: StoryRequest) -> Place:
-    """The place the user chose, else the first the idea, themes or interests name."""
+    """The place the user chose, else the first the idea names (not counting where a thing
+    of it grows to: "a bean that grows up to the clouds" is no sky story), else where the
+    idea's goal is done (planting in the garden), else the first its themes or interests
+    name."""
+    # Imported here: the idea reader reads the phrase data, which knows the places.
+    from storyillus.writing import _phrases as P
+    from storyillus.writing.idea import read_idea
+
     vocabulary = places()
     if request.setting:
         return vocabulary.resolve(request.setting)
-    for text in (request.prompt, " ".join(request.themes), " ".join(request.character.interests)):
+    idea = read_idea(request.prompt)
+    if idea.places:
+        return idea.places[0]
+    where = P.GOALS[idea.goal].get("where") if idea.goal else None
+    if where:
+        return vocabulary.get(where)
+    for text in (" ".join(request.themes), " ".join(request.character.interests)):
         found = vocabulary.mentions(text)
         if found:
             return found[0]

@@ -245,6 +245,75 @@ IDEAS = (
         ("swim|swam|swimming",),
         MEDIUM_RED,
     ),
+    Idea(
+        "crown",
+        "quest",
+        "Mia",
+        "Mia and her dog Max explore a spooky castle to find the king's lost crown",
+        frozenset({"castle"}),
+        frozenset({"castle"}),
+        ("crown", "Max"),
+        ("crown",),
+        LIGHT_BROWN,
+        (Companion("Max", "dog"),),
+    ),
+    Idea(
+        "bike",
+        "learning a skill",
+        "Ben",
+        "Ben learns to ride his new bike in the park without training wheels",
+        frozenset({"park"}),
+        frozenset({"park", "playground", "street"}),
+        ("bike|bicycle",),
+        ("ride|rode|riding", "bike|bicycle"),
+        DARK_BLACK,
+    ),
+    Idea(
+        "elephant",
+        "animal rescue",
+        "Sara",
+        "Sara visits the zoo and helps a lost baby elephant find its mother",
+        frozenset({"zoo"}),
+        frozenset({"zoo"}),
+        ("elephant",),
+        ("elephant", "mother|mum|mom|mama"),
+        MEDIUM_RED,
+    ),
+    Idea(
+        "beanstalk",
+        "magic",
+        "Arjun",
+        "Arjun plants a magic bean that grows into a giant beanstalk up to the clouds",
+        frozenset({"garden"}),
+        frozenset({"garden", "sky"}),
+        ("bean", "beanstalk"),
+        ("beanstalk",),
+        LIGHT_BLOND,
+    ),
+    Idea(
+        "thunder",
+        "weather fear",
+        "Noor",
+        "Noor is scared of thunderstorms until Grandpa shows her how to count between the "
+        "flash and the boom",
+        frozenset({"bedroom", "living room"}),
+        frozenset({"bedroom", "living room"}),
+        ("thunder|storm", "Grandpa"),
+        ("thunder|storm",),
+        DARK_BLACK,
+    ),
+    Idea(
+        "cookies",
+        "siblings",
+        "Leo",
+        "Leo and his sister Ana bake cookies for their neighbour Mrs. Patel",
+        frozenset({"kitchen"}),
+        frozenset({"kitchen", "living room", "street"}),
+        ("cookie", "Ana"),
+        ("cookie", "Patel"),
+        MEDIUM_RED,
+        (Companion("Ana", "sister"),),
+    ),
 )
 
 
@@ -513,7 +582,11 @@ def check_cast(idea: Idea, made: Made, book_of: Callable[[Idea], Made]) -> None:
                 wrong.append((page.number, f"{name!r} is named but not in the cast", page.text))
         for member in cast[1:]:
             named, on = _says(member.name, page.text), member.name in page.characters
-            sought = any(_says(member.role, word) for word in idea.goal)
+            # The one the goal is for, by role ("grandmother") or by name ("Patel").
+            sought = any(
+                _says(member.role, word) or any(_says(part, word) for part in member.name.split())
+                for word in idea.goal
+            )
             if named and not on and not (sought and member.name not in shown):
                 wrong.append((page.number, f"{member.name} is named but not drawn", page.text))
             if on and not named and "everyone" not in page.scene.lower():
