@@ -416,3 +416,96 @@ def test_a_fear_beside_the_goal_is_faced_and_the_goal_paid_off() -> None:
     texts = [page.text.lower() for page in story.pages]
     assert any("scared of the water" in text for text in texts[:3]), texts
     assert any("swim" in text for text in texts[-2:]), texts[-2:]
+
+
+# -- held-out readings: rules, not ideas ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("idea", "goal", "head"),
+    [
+        (
+            "Mia and her dog Max explore a spooky castle to find the king's lost crown",
+            "find",
+            "crown",
+        ),
+        ("Kim visits the museum to find a missing dinosaur bone", "find", "bone"),
+        ("Sam travels to the beach and builds a sandcastle", "build", "sandcastle"),
+    ],
+)
+def test_visiting_is_the_frame_and_the_later_goal_is_the_goal(
+    idea: str, goal: str, head: str
+) -> None:
+    read = read_idea(idea, ())
+    assert read.goal == goal and read.thing is not None and read.thing.head == head
+    assert "visit" not in read.clause and "explore" not in read.clause
+
+
+def test_helping_someone_find_its_mother_brings_it_back_to_her() -> None:
+    read = read_idea("Sara visits the zoo and helps a lost baby elephant find its mother", ())
+    assert read.goal == "return"
+    assert read.thing is not None and read.thing.named == "the elephant"
+    assert read.whom is not None and read.whom.text == "its mother"
+    assert read.clause == "help a lost baby elephant find its mother"
+    # What the helped one looks for is no one it belongs to: the goal stays helping.
+    assert read_idea("Sofía helps the farmer find his cow", ("sofía",)).goal == "help"
+
+
+def test_until_someone_shows_how_gives_a_mentor_and_a_trick_not_a_goal() -> None:
+    read = read_idea(
+        "Noor is scared of thunderstorms until Grandpa shows her how to count between the "
+        "flash and the boom",
+        ("noor",),
+    )
+    assert (
+        read.goal == "fear" and read.thing is not None and read.thing.named == "the thunderstorms"
+    )
+    assert (read.mentor, read.trick) == ("Grandpa", "count between the flash and the boom")
+    mum = read_idea("Ravi is afraid of dogs until his mum teaches him to say hello", ())
+    assert (mum.goal, mum.mentor, mum.trick) == ("fear", "Mum", "say hello")
+
+
+def test_what_a_thing_grows_into_is_read_and_where_it_reaches_is_no_setting() -> None:
+    read = read_idea("Arjun plants a magic bean that grows into a giant beanstalk up to the clouds")
+    assert read.goal == "grow" and read.thing is not None and read.thing.head == "bean"
+    assert read.grown is not None and read.grown.a == "a giant beanstalk"
+    assert read.reach == "up to the clouds"
+    assert read.places == ()
+    story = write(
+        "Arjun plants a magic bean that grows into a giant beanstalk up to the clouds", 6, 6, 13
+    )
+    assert story.setting == "garden"
+    texts = [page.text for page in story.pages]
+    assert any("beanstalk" in text for text in texts[-2:]), texts
+    assert not any("among the magic bean" in text for text in texts), texts
+
+
+def test_a_thing_the_idea_says_is_not_there_is_nowhere() -> None:
+    read = read_idea("Ben learns to ride his new bike in the park without training wheels", ())
+    assert (read.goal, read.skill) == ("learn", "ride")
+    assert read.gear == () and [t.text for t in read.absent] == ["training wheels"]
+    story = write("Ben learns to ride his new bike in the park without training wheels", 6, 6, 13)
+    for page in story.pages:
+        assert "train " not in f"{page.text} {page.scene} ".lower(), page
+
+
+def test_a_recipient_with_a_title_is_one_person_and_plural_things_agree() -> None:
+    read = read_idea("Leo and his sister Ana bake cookies for their neighbour Mrs. Patel", ("leo",))
+    assert read.goal == "bake" and read.thing is not None and read.thing.plural
+    assert read.thing.a == "cookies"
+    assert read.whom is not None and read.whom.text == "their neighbour Mrs Patel"
+    story = write("Leo and his sister Ana bake cookies for their neighbour Mrs. Patel", 6, 6, 13)
+    text = " ".join(page.text for page in story.pages)
+    assert "Mrs Patel" in text and "cookies was" not in text and "a cookies" not in text
+    assert any(member.name == "Mrs Patel" for member in story.cast), story.cast
+
+
+def test_a_goal_done_at_its_own_place_sets_the_book_there_when_the_idea_names_none() -> None:
+    assert write("Noor is scared of thunderstorms", 6, 6, 13).setting == "bedroom"
+    assert write("Ravi plants some tulips", 6, 6, 13).setting == "garden"
+
+
+def test_every_goal_place_is_a_place() -> None:
+    for kind, entry in _phrases.GOALS.items():
+        if "where" in entry:
+            assert entry["where"] in places().names, kind
