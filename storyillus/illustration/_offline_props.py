@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator, Mapping
 from itertools import pairwise
 
 from storyillus import _wordmatch
+from storyillus.illustration import _offline_animals as animals
+from storyillus.illustration import _offline_gear as gear
 from storyillus.illustration._offline_paint import (
     Color,
     Pen,
@@ -1755,6 +1757,20 @@ DRAWINGS: dict[str, DrawFn] = {
         cookie,
         drum,
         nest,
+        animals.elephant,
+        animals.giraffe,
+        animals.lion,
+        animals.monkey,
+        animals.penguin,
+        animals.cow,
+        animals.sheep,
+        animals.pig,
+        animals.bear,
+        gear.bus,
+        gear.tractor,
+        gear.hat,
+        gear.bucket,
+        gear.bag,
     )
 }
 """Every drawing by its name; ``storyillus/data/things.toml`` says which thing each draws."""
