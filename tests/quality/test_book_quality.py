@@ -245,6 +245,28 @@ IDEAS = (
         ("swim|swam|swimming",),
         MEDIUM_RED,
     ),
+    Idea(
+        "pool",
+        "first lesson",
+        "Lily",
+        "Lily is nervous about her first swimming lesson at the pool",
+        frozenset({"swimming pool"}),
+        frozenset({"swimming pool"}),
+        ("swim|swimming|lesson", "pool|water"),
+        ("swim|swam|swimming",),
+        LIGHT_BLOND,
+    ),
+    Idea(
+        "robot",
+        "making with a parent",
+        "Tom",
+        "Tom builds a robot with his dad in the garage for the science fair",
+        frozenset({"garage"}),
+        frozenset({"garage", "classroom", "school yard", "living room"}),
+        ("robot", "dad|Dad"),
+        ("robot",),
+        DARK_BLACK,
+    ),
 )
 
 
@@ -543,7 +565,12 @@ CHECKS: dict[str, Callable[[Idea, Made, Callable[[Idea], Made]], None]] = {
 # (idea, check) pairs today's code fails, with why: each a strict xfail, so a check that
 # starts passing fails the suite until its pair is taken out. Empty: issue 13 is done; a
 # regression found later goes here with its reason only while its fix is under way.
-KNOWN_FAILING: dict[tuple[str, str], str] = {}
+KNOWN_FAILING: dict[tuple[str, str], str] = {
+    ("pool", "things"): "writer: a first-lesson idea is read as a mystery; swimming and the pool "
+    "are named on page 1 only",
+    ("pool", "goal"): "writer: learning to swim is not found as the goal, so the ending never "
+    "says Lily swam",
+}
 
 
 def _params() -> Iterator[object]:
