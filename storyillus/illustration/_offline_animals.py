@@ -229,14 +229,120 @@ def bear(pen: Pen, x: float, y: float, s: float, m: int) -> None:
     _eye(pen, f, 0.44, 0.8, 0.028)
 
 
+def fox(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    """An orange fox: pointed ears, a pointed white-tipped snout and a big bushy tail."""
+    f = Frame(x, y, s, m)
+    orange, white = (232, 120, 52), (250, 244, 236)
+    pen.ellipse(f.box(-0.8, 0.62, -0.2, 0.22), orange)
+    pen.ellipse(f.box(-0.84, 0.5, -0.64, 0.3), white, line=0)
+    _legs(pen, f, (-0.2, -0.06, 0.16, 0.28), 0.3, 0.07, darken(orange, 0.35))
+    pen.ellipse(f.box(-0.34, 0.62, 0.36, 0.26), orange)
+    for fx in (0.24, 0.44):
+        pen.polygon([f.p(fx - 0.08, 0.84), f.p(fx, 1.0), f.p(fx + 0.08, 0.84)], orange)
+    pen.circle(*f.p(0.36, 0.72), f.r(0.17), orange)
+    pen.polygon([f.p(0.4, 0.78), f.p(0.72, 0.64), f.p(0.4, 0.58)], white)
+    pen.circle(*f.p(0.72, 0.64), f.r(0.03), EYE, line=0)
+    _eye(pen, f, 0.4, 0.76, 0.026)
+
+
+def squirrel(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    """A red squirrel sitting up, its big curled tail behind it and an acorn in its paws."""
+    f = Frame(x, y, s, m)
+    fur, light = (196, 100, 52), (244, 206, 160)
+    pen.ellipse(f.box(-0.62, 1.0, -0.06, 0.06), fur)
+    pen.ellipse(f.box(-0.5, 0.86, -0.2, 0.36), darken(fur, 0.1), line=0)
+    pen.ellipse(f.box(-0.22, 0.62, 0.22, 0.0), fur)
+    pen.ellipse(f.box(-0.06, 0.5, 0.18, 0.08), light, line=0)
+    pen.ellipse(f.box(0.04, 0.12, 0.26, 0.0), fur)
+    pen.circle(*f.p(0.1, 0.74), f.r(0.16), fur)
+    pen.polygon([f.p(0.0, 0.86), f.p(0.02, 1.0), f.p(0.1, 0.88)], fur)
+    pen.circle(*f.p(0.26, 0.7), f.r(0.03), EYE, line=0)
+    _eye(pen, f, 0.14, 0.77, 0.028)
+    pen.ellipse(f.box(0.14, 0.42, 0.3, 0.26), (170, 120, 70))
+    pen.chord(f.box(0.13, 0.46, 0.31, 0.36), 180, 360, (120, 80, 50))
+
+
+def bee(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    """A round yellow bee with black stripes and two see-through wings."""
+    f = Frame(x, y, s, m)
+    yellow, black = (250, 204, 60), (50, 44, 50)
+    for fx in (-0.12, 0.1):
+        pen.ellipse(f.box(fx - 0.18, 1.0, fx + 0.14, 0.56), (226, 240, 252), a=210)
+    pen.polygon([f.p(-0.44, 0.4), f.p(-0.6, 0.36), f.p(-0.44, 0.3)], black)
+    pen.ellipse(f.box(-0.46, 0.66, 0.4, 0.06), yellow)
+    for fx in (-0.22, 0.02):
+        pen.rect(f.box(fx, 0.64, fx + 0.1, 0.08), black, line=0)
+    _eye(pen, f, 0.24, 0.42, 0.05)
+    pen.line([f.p(0.24, 0.62), f.p(0.36, 0.84)], black, f.r(0.025))
+
+
+def crab(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    """A red crab, wide and low, two big claws up and eyes on stalks."""
+    f = Frame(x, y, s, m)
+    red = (226, 84, 64)
+    for side in (-1, 1):
+        for k in range(3):
+            fx = side * (0.22 + k * 0.1)
+            pen.line([f.p(fx, 0.3), f.p(fx + side * 0.16, 0.0)], darken(red, 0.1), f.r(0.04))
+        pen.stroke([f.p(side * 0.4, 0.4), f.p(side * 0.62, 0.64)], red, f.r(0.07))
+        cx, cy = side * 0.66, 0.78
+        pen.pieslice(f.box(cx - 0.16, cy + 0.16, cx + 0.16, cy - 0.16), 300, 240, red)
+        pen.line([f.p(side * 0.1, 0.5), f.p(side * 0.12, 0.72)], red, f.r(0.03))
+        pen.circle(*f.p(side * 0.12, 0.76), f.r(0.06), (255, 255, 255))
+        pen.circle(*f.p(side * 0.12, 0.76), f.r(0.03), EYE, line=0)
+    pen.ellipse(f.box(-0.44, 0.56, 0.44, 0.16), red)
+    pen.arc(f.box(-0.12, 0.42, 0.12, 0.28), 20, 160, (110, 40, 40), f.r(0.02))
+
+
+def octopus(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    """A purple octopus: a round head and eight curling arms."""
+    f = Frame(x, y, s, m)
+    purple = (170, 110, 200)
+    for k in range(6):
+        fx = -0.42 + k * 0.17
+        curl = 0.12 if k % 2 else -0.12
+        pen.stroke([f.p(fx * 0.6, 0.4), f.p(fx, 0.16), f.p(fx + curl, 0.04)], purple, f.r(0.08))
+    pen.ellipse(f.box(-0.36, 1.0, 0.36, 0.3), purple)
+    pen.ellipse(f.box(-0.22, 0.9, -0.04, 0.74), lighten(purple, 0.3), line=0)
+    _eye(pen, f, -0.1, 0.56, 0.045)
+    _eye(pen, f, 0.12, 0.56, 0.045)
+    pen.arc(f.box(-0.06, 0.5, 0.1, 0.4), 20, 160, (90, 40, 80), f.r(0.02))
+
+
+def tiger(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    """An orange tiger with black stripes, round ears and a long striped tail."""
+    f = Frame(x, y, s, m)
+    orange, black, white = (240, 140, 50), (50, 40, 44), (250, 244, 232)
+    pen.stroke([f.p(-0.48, 0.5), f.p(-0.7, 0.62), f.p(-0.76, 0.86)], orange, f.r(0.05))
+    _legs(pen, f, (-0.38, -0.2, 0.12, 0.28), 0.34, 0.11, orange)
+    pen.ellipse(f.box(-0.54, 0.7, 0.34, 0.28), orange)
+    for fx in (-0.36, -0.2, -0.04, 0.12):
+        pen.polygon([f.p(fx - 0.03, 0.7), f.p(fx + 0.03, 0.7), f.p(fx, 0.48)], black, line=0)
+    for side in (-1, 1):
+        pen.circle(*f.p(0.4 + side * 0.14, 0.9), f.r(0.07), orange)
+    pen.circle(*f.p(0.4, 0.72), f.r(0.22), orange)
+    pen.ellipse(f.box(0.38, 0.68, 0.62, 0.5), white, line=0)
+    pen.polygon([f.p(0.54, 0.66), f.p(0.6, 0.66), f.p(0.57, 0.61)], black, line=0)
+    for fx in (0.3, 0.4, 0.5):
+        pen.line([f.p(fx, 0.93), f.p(fx, 0.86)], black, f.r(0.025))
+    _eye(pen, f, 0.38, 0.76, 0.028)
+    _eye(pen, f, 0.52, 0.76, 0.028)
+
+
 __all__ = [
     "bear",
+    "bee",
     "cow",
+    "crab",
     "elephant",
+    "fox",
     "giraffe",
     "lion",
     "monkey",
+    "octopus",
     "penguin",
     "pig",
     "sheep",
+    "squirrel",
+    "tiger",
 ]

@@ -82,4 +82,36 @@ def bag(pen: Pen, x: float, y: float, s: float, m: int) -> None:
     pen.rect(f.box(-0.06, 0.34, 0.06, 0.24), (250, 210, 90), radius=f.r(0.02))
 
 
-__all__ = ["bag", "bucket", "bus", "hat", "tractor"]
+def airplane(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    """A little red and white plane with round windows, wings and a tail fin."""
+    f = Frame(x, y, s, m)
+    white, red = (246, 246, 248), (222, 70, 64)
+    pen.polygon([f.p(-0.72, 0.5), f.p(-0.86, 0.96), f.p(-0.66, 0.96), f.p(-0.46, 0.56)], red)
+    pen.ellipse(f.box(-0.9, 0.66, 0.9, 0.3), white)
+    # the red nose: the front half of the fuselage's end, whichever way the plane faces
+    start, end = (270, 90) if m > 0 else (90, 270)
+    pen.chord(f.box(0.5, 0.66, 0.9, 0.3), start, end, red)
+    for k in range(5):
+        pen.circle(*f.p(-0.4 + k * 0.18, 0.52), f.r(0.045), GLASS)
+    pen.polygon([f.p(-0.1, 0.42), f.p(0.24, 0.42), f.p(-0.16, 0.0), f.p(-0.34, 0.0)], red)
+
+
+def fire_engine(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    """A red fire engine with a ladder on its roof and a blue light."""
+    f = Frame(x, y, s, m)
+    red = (218, 52, 48)
+    pen.rect(f.box(-0.9, 0.78, 0.5, 0.16), red, radius=f.r(0.05))
+    pen.rect(f.box(0.44, 0.9, 0.9, 0.16), red, radius=f.r(0.08))
+    pen.rect(f.box(0.56, 0.82, 0.84, 0.52), GLASS, radius=f.r(0.04))
+    pen.circle(*f.p(0.66, 0.96), f.r(0.06), (90, 150, 240), lit=True)
+    pen.line([f.p(-0.84, 0.88), f.p(0.36, 0.88)], (214, 214, 222), f.r(0.03))
+    pen.line([f.p(-0.84, 0.98), f.p(0.36, 0.98)], (214, 214, 222), f.r(0.03))
+    for k in range(7):
+        fx = -0.8 + k * 0.18
+        pen.line([f.p(fx, 0.88), f.p(fx, 0.98)], (214, 214, 222), f.r(0.025))
+    pen.rect(f.box(-0.84, 0.5, 0.36, 0.44), (250, 220, 80), line=0)
+    for fx in (-0.56, 0.58):
+        _wheel(pen, f, fx, 0.16)
+
+
+__all__ = ["airplane", "bag", "bucket", "bus", "fire_engine", "hat", "tractor"]

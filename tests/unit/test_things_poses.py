@@ -77,6 +77,15 @@ def test_picture_book_animals_and_vehicles_are_things_of_their_own() -> None:
     assert names("cows, sheep, a piglet and a tractor") == ["cow", "sheep", "pig", "tractor"]
     assert names("the bus, not a car") == ["bus", "car"]
     assert names("a polar bear and a teddy bear") == ["bear", "teddy"]
+    assert names("a fox, a squirrel, a bee, a crab and an octopus") == [
+        "fox",
+        "squirrel",
+        "bee",
+        "crab",
+        "octopus",
+    ]
+    assert names("a tiger and a zebra") == ["tiger", "zebra"]
+    assert names("a fire engine, a plane and a taxi") == ["fire engine", "airplane", "car"]
     assert names("a bike without training wheels") == ["bicycle"]
     assert names("a magic bean") == ["seed"]
     assert names("her hat, her bag and a bucket and spade") == ["hat", "bag", "bucket"]
