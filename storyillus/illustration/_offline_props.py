@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator, Mapping
 from itertools import pairwise
 
 from storyillus import _wordmatch
+from storyillus.illustration import _offline_animals as animals
+from storyillus.illustration import _offline_gear as gear
 from storyillus.illustration._offline_paint import (
     Color,
     Pen,
@@ -1549,6 +1551,30 @@ def horse(pen: Pen, x: float, y: float, s: float, m: int) -> None:
     pen.circle(hx + m * 0.03 * s, hy - 0.02 * s, 0.025 * s, (40, 30, 50), line=0)
 
 
+def zebra(pen: Pen, x: float, y: float, s: float, m: int) -> None:
+    """A horse in black and white stripes."""
+    white, black = (248, 248, 246), (44, 40, 48)
+    hx, hy = _equine(pen, x, y, s, m, white, black, black, (0.56, 0.16), (90, 84, 92))
+    for k in range(5):
+        sx = x + (-0.28 + k * 0.13) * s
+        pen.polygon(
+            [(sx - 0.03 * s, y - 0.66 * s), (sx + 0.03 * s, y - 0.66 * s), (sx, y - 0.36 * s)],
+            black,
+            line=0,
+        )
+    # stripes across the neck (between its back and front edges, as _equine draws it) and a
+    # short black mane along its back edge
+    for k in range(1, 4):
+        f = k / 4
+        back = (x + m * (0.18 + 0.12 * f) * s, y - (0.6 + 0.3 * f) * s)
+        front = (x + m * (0.36 + 0.08 * f) * s, y - (0.5 + 0.36 * f) * s)
+        pen.line([back, front], black, 0.035 * s)
+    for k in range(4):
+        f = 0.25 + k * 0.25
+        pen.circle(x + m * (0.16 + 0.12 * f) * s, y - (0.62 + 0.3 * f) * s, 0.035 * s, black)
+    pen.circle(hx + m * 0.03 * s, hy - 0.02 * s, 0.025 * s, (40, 30, 50), line=0)
+
+
 def cactus(pen: Pen, x: float, y: float, s: float, m: int) -> None:
     green = (96, 170, 100)
     for side, (h0, h1) in ((-1, (0.42, 0.72)), (1, (0.52, 0.86))):
@@ -1755,6 +1781,29 @@ DRAWINGS: dict[str, DrawFn] = {
         cookie,
         drum,
         nest,
+        animals.elephant,
+        animals.giraffe,
+        animals.lion,
+        animals.monkey,
+        animals.penguin,
+        animals.cow,
+        animals.sheep,
+        animals.pig,
+        animals.bear,
+        animals.fox,
+        animals.squirrel,
+        animals.bee,
+        animals.crab,
+        animals.octopus,
+        animals.tiger,
+        zebra,
+        gear.airplane,
+        gear.fire_engine,
+        gear.bus,
+        gear.tractor,
+        gear.hat,
+        gear.bucket,
+        gear.bag,
     )
 }
 """Every drawing by its name; ``storyillus/data/things.toml`` says which thing each draws."""

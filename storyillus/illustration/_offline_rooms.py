@@ -316,6 +316,13 @@ def shelf(st: Stage, x: float, width: float, height: float, rows: int, goods: st
                 else:
                     pen.rect((bx, base - 3.2 * u, bx + 3.2 * u, base), c, radius=0.4 * u)
                 bx += 4.2 * u
+            elif goods == "tins":
+                tin = (c, (190, 196, 206))[k % 2]
+                pen.rect((bx, base - 3.4 * u, bx + 3 * u, base), tin, radius=0.3 * u)
+                pen.rect(
+                    (bx - 0.2 * u, base - 3.8 * u, bx + 3.2 * u, base - 3.2 * u), (150, 156, 166)
+                )
+                bx += 3.8 * u
             else:  # goods in a shop: tins and boxes
                 bh = (2.5 + (k % 3)) * u
                 pen.rect((bx, base - bh, bx + 2.6 * u, base), c, radius=0.5 * u if k % 2 else 0)
@@ -711,6 +718,156 @@ def potted_plant(st: Stage) -> None:
     plant_pot(st.pen, x, floor_line(st) + 1 * st.u, 7 * st.u)
 
 
+# --- the swimming pool ----------------------------------------------------------------
+
+
+def pool_water(st: Stage) -> None:
+    """The pool across the back of the floor: tiled edge, blue water, red and white lane
+    ropes; the hero stands on the deck in front. Things that float go in its water."""
+    pen, u, w, fy = st.pen, st.u, st.w, floor_line(st)
+    water = st.pal("water", (70, 176, 222))
+    y0, y1 = fy + 1.5 * u, fy + (st.h - fy) * 0.5
+    pen.rect((-u, fy, w + u, y1 + 1.5 * u), WHITE_WARE, line=0)
+    pen.rect((-u, y0, w + u, y1), water, line=0)
+    for k in range(5):
+        yy = y0 + (k + 0.5) * (y1 - y0) / 5
+        pen.line(
+            [(-u, yy + 0.6 * u), (w * 0.3, yy - 0.3 * u), (w * 0.6, yy + 0.5 * u), (w + u, yy)],
+            lighten(water, 0.35),
+            0.4 * u,
+        )
+    rope = st.pal("accent", (226, 70, 70))
+    for k in (1, 2):
+        yy = y0 + (y1 - y0) * k / 3
+        x = 0.0
+        while x < w:
+            c = rope if round(x / (2.4 * u)) % 2 else (250, 250, 250)
+            pen.circle(x, yy, 0.8 * u, c, line=0.4)
+            x += 2.4 * u
+    pen.rect((-u, y1, w + u, y1 + 1.2 * u), darken(WHITE_WARE, 0.1), line=0)
+    st.water = (y0, y1)
+
+
+def pool_ladder(st: Stage) -> None:
+    """Two steel rails curving over the pool's edge, rungs between them."""
+    pen, u, x, fy = st.pen, st.u, take(st), floor_line(st)
+    steel = (196, 204, 214)
+    for dx in (-2.5, 2.5):
+        pen.line(
+            [(x + dx * u, fy + 5 * u), (x + dx * u, fy - 6 * u), (x + dx * u + 2 * u, fy - 8 * u)],
+            steel,
+            0.7 * u,
+        )
+    for k in range(3):
+        yy = fy + 3 * u - k * 3 * u
+        pen.line([(x - 2.5 * u, yy), (x + 2.5 * u, yy)], steel, 0.5 * u)
+
+
+def diving_board(st: Stage) -> None:
+    """A springboard on its stand, reaching out over the water."""
+    pen, u, x, fy = st.pen, st.u, take(st), floor_line(st)
+    accent = st.pal("accent", ACCENT)
+    pen.rect((x - 9 * u, fy - 9 * u, x - 5 * u, fy + 1 * u), (150, 160, 172))
+    pen.rect((x - 10 * u, fy - 10.5 * u, x + 12 * u, fy - 8.5 * u), accent, radius=0.8 * u)
+    for k in range(3):
+        pen.line(
+            [(x - 10 * u, fy - 8 * u + k * 2.6 * u), (x - 5 * u, fy - 8 * u + k * 2.6 * u)],
+            (110, 118, 130),
+            0.35 * u,
+        )
+
+
+def swim_rings(st: Stage) -> None:
+    """Rubber rings and a float hanging on the wall, ready for the lesson."""
+    pen, u, x = st.pen, st.u, take(st)
+    y = floor_line(st) - 30 * u
+    accent = st.pal("accent", ACCENT)
+    for k, dx in enumerate((-5, 5)):
+        c = accent if k == 0 else (250, 200, 60)
+        pen.circle(x + dx * u, y, 4 * u, c)
+        pen.circle(x + dx * u, y, 1.8 * u, st.pal("wall", WALL), line=0.6)
+        for j in range(4):
+            a = math.radians(45 + 90 * j)
+            pen.circle(
+                x + dx * u + 2.9 * u * math.cos(a), y + 2.9 * u * math.sin(a), 0.8 * u, WHITE_WARE
+            )
+    pen.rect((x - 3 * u, y + 6 * u, x + 3 * u, y + 14 * u), (90, 170, 230), radius=1.2 * u)
+
+
+# --- the garage -----------------------------------------------------------------------
+
+
+def pegboard(st: Stage) -> None:
+    """A board of holes on the wall, each tool hanging in its outline."""
+    pen, u, x, fy = st.pen, st.u, take(st), floor_line(st)
+    board = (204, 168, 120)
+    x0, x1, y0, y1 = x - 14 * u, x + 14 * u, fy - 34 * u, fy - 16 * u
+    pen.rect((x0, y0, x1, y1), board)
+    for gy in range(1, 6):
+        for gx in range(1, 9):
+            pen.circle(
+                x0 + gx * (x1 - x0) / 9,
+                y0 + gy * (y1 - y0) / 6,
+                0.25 * u,
+                darken(board, 0.35),
+                line=0,
+            )
+    steel, handle = (170, 176, 186), st.pal("accent", ACCENT)
+    # a hammer, a spanner, a saw and a screwdriver
+    hx = x0 + 4 * u
+    pen.line([(hx, y0 + 4 * u), (hx, y1 - 3 * u)], (150, 100, 60), 0.9 * u)
+    pen.rect((hx - 2.5 * u, y0 + 2.5 * u, hx + 2.5 * u, y0 + 5 * u), steel)
+    sx = x0 + 10 * u
+    pen.line([(sx, y0 + 4 * u), (sx, y1 - 4 * u)], steel, 0.9 * u)
+    pen.circle(sx, y0 + 3.5 * u, 1.6 * u, steel)
+    pen.circle(sx, y0 + 2.8 * u, 0.8 * u, board, line=0)
+    saw = [(x0 + 14 * u, y0 + 4 * u), (x0 + 23 * u, y0 + 4 * u), (x0 + 23 * u, y0 + 8 * u)]
+    pen.polygon(saw, steel)
+    pen.rect((x0 + 12 * u, y0 + 3 * u, x0 + 15 * u, y0 + 7 * u), handle, radius=0.6 * u)
+    dx = x1 - 3 * u
+    pen.rect((dx - 0.9 * u, y0 + 9 * u, dx + 0.9 * u, y0 + 13 * u), handle, radius=0.5 * u)
+    pen.line([(dx, y0 + 13 * u), (dx, y1 - 1.5 * u)], steel, 0.4 * u)
+    st.keep_clear.append((x0, y0, x1, y1))
+
+
+def workbench(st: Stage) -> None:
+    """A sturdy wooden bench with a vice, a toolbox and a few planks under it."""
+    pen, u, x, fy = st.pen, st.u, take(st), floor_line(st)
+    wood = lighten(WOOD, 0.1)
+    for dx in (-13, 11):
+        pen.rect((x + dx * u, fy - 11 * u, x + (dx + 2.5) * u, fy + 2 * u), darken(wood, 0.15))
+    pen.rect((x - 14 * u, fy - 3 * u, x + 14 * u, fy - 2 * u), darken(wood, 0.15), line=0)
+    pen.rect((x - 15 * u, fy - 13 * u, x + 15 * u, fy - 10.5 * u), wood)
+    pen.rect((x + 9 * u, fy - 16 * u, x + 14 * u, fy - 13 * u), (110, 120, 134))
+    pen.rect((x + 8 * u, fy - 15.5 * u, x + 9.5 * u, fy - 14 * u), (110, 120, 134), line=0)
+    accent = st.pal("accent", ACCENT)
+    pen.rect((x - 11 * u, fy - 18 * u, x - 1 * u, fy - 13 * u), accent, radius=0.6 * u)
+    pen.arc((x - 8.5 * u, fy - 21 * u, x - 3.5 * u, fy - 16 * u), 180, 360, (60, 60, 70), 0.6 * u)
+    for k in range(3):
+        pen.rect(
+            (x - 10 * u, fy - 1.5 * u - k * 1.6 * u, x + 6 * u, fy - 0.2 * u - k * 1.6 * u),
+            lighten(WOOD, 0.3 - k * 0.08),
+            line=0.5,
+        )
+
+
+def tool_shelves(st: Stage) -> None:
+    """Metal shelves of paint tins and boxes."""
+    shelf(st, take(st), 9, 30, 3, "tins")
+
+
+def parked_car(st: Stage) -> None:
+    """The family car parked on the far side, its front half in the picture."""
+    pen, u, fy = st.pen, st.u, floor_line(st)
+    edge = st.w if st.away > 0 else 0.0
+    s = 32 * u
+    x = edge - st.away * 6 * u
+    from storyillus.illustration import _offline_props as props  # here: props loads things
+
+    props.car(pen, x, fy + 6 * u, s, -st.away)
+    st.keep_clear.append((min(x, edge) - 0.7 * s, fy + 6 * u - s, max(x, edge) + 0.7 * s, fy))
+
+
 FITTINGS = {
     "bed": bed,
     "wardrobe": wardrobe,
@@ -748,6 +905,14 @@ FITTINGS = {
     "toy box": toy_box,
     "fish tanks": fish_tanks,
     "potted plant": potted_plant,
+    "pool water": pool_water,
+    "pool ladder": pool_ladder,
+    "diving board": diving_board,
+    "swim rings": swim_rings,
+    "pegboard": pegboard,
+    "workbench": workbench,
+    "tool shelves": tool_shelves,
+    "parked car": parked_car,
 }
 """Room fittings by the name ``places.toml`` uses in a place's ``landmarks``."""
 

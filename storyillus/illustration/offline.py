@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -307,11 +308,21 @@ def _light(setting: str, indoor: bool, time: str, own_time: bool) -> Color:
 def _chosen_props(request: SceneRequest, place: Place, time: str) -> list[str]:
     """The things the words name, but those the place already draws (a bedroom's bed, a
     castle's castle), a house inside a room, and a moon a night sky already has."""
-    names = props.find_props(request.scene, request.page_text, limit=6)
+    # The cast's names are people, not things: Lily is no lily to draw, Biscuit no biscuit.
+    scene, text = (
+        _without_names(words, request.cast) for words in (request.scene, request.page_text)
+    )
+    names = props.find_props(scene, text, limit=6)
     drawn = {*place.landmarks, place.name, *(["house"] if place.indoor else [])}
     if time == "night" and place.painter == "space":
         drawn.add("moon")
     return [name for name in names if name not in drawn][:4]
+
+
+def _without_names(text: str, cast: tuple[CastMember, ...]) -> str:
+    for member in cast:
+        text = re.sub(rf"(?<!\w){re.escape(member.name)}(?!\w)", " ", text)
+    return text
 
 
 def _things_in_play(

@@ -314,6 +314,28 @@ IDEAS = (
         MEDIUM_RED,
         (Companion("Ana", "sister"),),
     ),
+    Idea(
+        "pool",
+        "first lesson",
+        "Lily",
+        "Lily is nervous about her first swimming lesson at the pool",
+        frozenset({"swimming pool"}),
+        frozenset({"swimming pool"}),
+        ("swim|swimming|lesson", "pool|water"),
+        ("swim|swam|swimming",),
+        LIGHT_BLOND,
+    ),
+    Idea(
+        "robot",
+        "making with a parent",
+        "Tom",
+        "Tom builds a robot with his dad in the garage for the science fair",
+        frozenset({"garage"}),
+        frozenset({"garage", "classroom", "school yard", "living room"}),
+        ("robot", "dad|Dad"),
+        ("robot",),
+        DARK_BLACK,
+    ),
 )
 
 

@@ -141,6 +141,11 @@ IDEAS = [
     ("A princess runs away from the palace", "castle"),
     ("Fishing by the riverbank", "river"),
     ("A penguin at the South Pole", "north pole"),
+    ("Lily is nervous about her first swimming lesson at the pool", "swimming pool"),
+    ("Swimming lessons at the leisure centre", "swimming pool"),
+    ("A splash in the rock pool", "beach"),
+    ("Tom builds a robot with his dad in the garage", "garage"),
+    ("Grandpa's workshop is full of tools", "garage"),
 ]
 
 

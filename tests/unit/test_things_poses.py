@@ -63,6 +63,72 @@ def test_synonyms_plurals_and_phrases_find_things() -> None:
     assert names("a quiet afternoon") == []
 
 
+def test_picture_book_animals_and_vehicles_are_things_of_their_own() -> None:
+    def names(text: str) -> list[str]:
+        return [thing.name for thing in things().mentions(text)]
+
+    assert names("an elephant, a giraffe, a lion and a monkey at the zoo") == [
+        "elephant",
+        "giraffe",
+        "lion",
+        "monkey",
+    ]
+    assert names("a penguin, not a bird") == ["penguin", "bird"]
+    assert names("cows, sheep, a piglet and a tractor") == ["cow", "sheep", "pig", "tractor"]
+    assert names("the bus, not a car") == ["bus", "car"]
+    assert names("a polar bear and a teddy bear") == ["bear", "teddy"]
+    assert names("a fox, a squirrel, a bee, a crab and an octopus") == [
+        "fox",
+        "squirrel",
+        "bee",
+        "crab",
+        "octopus",
+    ]
+    assert names("a tiger and a zebra") == ["tiger", "zebra"]
+    assert names("a fire engine, a plane and a taxi") == ["fire engine", "airplane", "car"]
+    assert names("a bike without training wheels") == ["bicycle"]
+    assert names("a magic bean") == ["seed"]
+    assert names("her hat, her bag and a bucket and spade") == ["hat", "bag", "bucket"]
+
+
+def test_a_baby_elephant_is_drawn_smaller_than_its_mother() -> None:
+    baby, mother = things().lookup("baby elephant"), things().lookup("elephant")
+    assert baby is not None and mother is not None
+    assert baby.drawing == mother.drawing == "elephant"
+    assert baby.size <= mother.size * 0.6
+    assert things().mentions("a lost baby elephant finds its mother elephant") == [baby, mother]
+
+
+def test_the_casts_names_are_not_drawn_as_things(monkeypatch) -> None:
+    """Lily is a girl, not a lily: a hero's name never puts a flower on the page."""
+    called: list[str] = []
+    for name in ("flower", "ball"):
+        original = props.DRAWINGS[name]
+
+        def spy(*args, name=name, original=original, **kwargs) -> None:
+            called.append(name)
+            original(*args, **kwargs)
+
+        monkeypatch.setitem(things()._things, name, replace(things()[name], draw=spy))
+    lily = cast_for(Character.create("Lily", 6), seed=7)
+    request = SceneRequest(
+        book_id="b",
+        book_seed=7,
+        page_number=2,
+        page_count=8,
+        page_text="Lily smiled. Lily kicked the ball.",
+        scene="Lily kicks a ball in the park",
+        place="park",
+        cast=lily,
+        art_style="watercolor",
+        reference=None,
+        size=(256, 256),
+    )
+    OfflineIllustrator().illustrate(request)
+    assert "ball" in called
+    assert "flower" not in called
+
+
 def test_a_dinosaur_egg_scene_draws_an_egg_and_a_dinosaur(monkeypatch) -> None:
     called: list[str] = []
     for name in ("egg", "dinosaur"):
