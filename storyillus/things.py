@@ -76,6 +76,11 @@ class Things(Entries[Thing]):
         counted as ``storyillus._wordmatch.words`` counts them."""
         return self._index.spans(text)
 
+    def present(self, text: str) -> list[Thing]:
+        """The things the text names as there to be seen (``present_text``): not "Still no
+        crown", "the egg was missing", "Where could its mother be?"."""
+        return self.mentions(present_text(text))
+
     def mentions(self, text: str) -> list[Thing]:
         """The things the text names, in order of first mention, without repeats."""
         found: list[Thing] = []
@@ -83,6 +88,39 @@ class Things(Entries[Thing]):
             if thing not in found:
                 found.append(thing)
         return found
+
+
+# What a picture must not show: a question that asks where something is, a clause that says
+# it is not there, and whatever follows "no" or "without" in its clause...
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+_CLAUSE = re.compile(r"[^.,;:!?]+[.,;:!?]*")
+_SEEKING = re.compile(r"^\W*(where|which way)\b", re.IGNORECASE)
+_NOT_THERE = re.compile(
+    r"\b(not (there|here|anywhere|in sight)|nowhere|no sign of"
+    r"|(was|were|is|are)( still)? (missing|gone))\b",
+    re.IGNORECASE,
+)
+# ...and whatever is still being looked for: "searches for the crown", "had to find it".
+_NONE = re.compile(
+    r"\b(no|without|never|where|to find|(look|search|hunt)(s|es|ed|ing)? for)\b", re.IGNORECASE
+)
+
+
+def present_text(text: str) -> str:
+    """``text`` without what it says is absent or still sought, so that only what is there
+    gets drawn: "Still no crown!", "But the elephant's mother was not there." and "Mia
+    searches for the crown" name nothing to draw, "a bike without training wheels" names
+    the bike."""
+    kept: list[str] = []
+    for sentence in _SENTENCE.findall(text):
+        if sentence.rstrip().endswith("?") and _SEEKING.match(sentence):
+            continue
+        for clause in _CLAUSE.findall(sentence):
+            if _NOT_THERE.search(clause):
+                continue
+            none = _NONE.search(clause)
+            kept.append(clause[: none.start()] if none else clause)
+    return " ".join(kept)
 
 
 @functools.cache

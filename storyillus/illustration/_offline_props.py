@@ -1844,7 +1844,7 @@ def find_props(scene: str, page_text: str, limit: int = 4) -> list[str]:
     """
     found: list[str] = []
     for source in (scene, page_text):
-        for thing in things().mentions(source):
+        for thing in things().present(source):
             if thing.name not in found:
                 found.append(thing.name)
                 if len(found) >= limit:

@@ -496,6 +496,7 @@ _FILES: dict[str, Check] = {
                         "weak": _flag,
                         "frame": _flag,
                         "pupil": _flag,
+                        "found": _flag,
                         "where": _WORD,
                         "verbs": _list(_row(_WORD, _WORD)),
                         "whom": _list(_WORD, least=0),
@@ -504,7 +505,7 @@ _FILES: dict[str, Check] = {
                         **{beat: _bank(_STORY, SPANS) for beat in GOAL_BEATS},
                         "scenes": _each(_list(_text(_STORY)), BEATS, ("problem", "resolve")),
                     },
-                    ["aim", "weak", "frame", "pupil", "where"],
+                    ["aim", "weak", "frame", "pupil", "found", "where"],
                 )
             ),
             "common": _table(

@@ -26,7 +26,7 @@ from storyillus._wordmatch import forms, words
 from storyillus.casting import ANIMALS, cast_for, known_kind, with_newcomers
 from storyillus.domain import CastMember, Character, Companion, PageDraft, Story, StoryRequest
 from storyillus.places import Place, places
-from storyillus.things import Thing, things
+from storyillus.things import Thing, present_text, things
 from storyillus.writing import _phrases as P
 from storyillus.writing.idea import Idea, name_of, read_idea, without_absent
 from storyillus.writing.staging import (
@@ -1771,17 +1771,24 @@ class _BookWriter:
         each one a thing the illustrators can draw, none another place or time."""
         objects: list[str] = []
         text = self._without_names(" ".join(page.units))
-        said = words(text)
-        for first, after, thing in things().spans(text):
+        # Only what the page has in sight: "Still no crown!" shows no crown.
+        there = present_text(text)
+        said = words(there)
+        for first, after, thing in things().spans(there):
             if thing in self.key_things:
                 named = " ".join(said[first:after])
                 # "the turtle's island" names the turtle, not "turtles".
-                if not re.search(rf"(?<!\w){re.escape(named)}(?!\w)", text, re.IGNORECASE):
+                if not re.search(rf"(?<!\w){re.escape(named)}(?!\w)", there, re.IGNORECASE):
                     named = thing.name
                 objects.append(f"the {named}")
         if self.arc == "goal" and not at_home:
             # The idea's thing is on every page of the goal, and whom it is for at the end.
-            if "item_a" in self.context:
+            goal = P.GOALS[self.idea.goal or ""]
+            found = focus.kind in ("resolve", "celebrate") or not goal.get("found")
+            item = things().mentions(self.idea.thing.text) if self.idea.thing else []
+            said_missing = set(things().mentions(text)) - set(things().mentions(there))
+            missing = bool(item) and item[0] in said_missing
+            if "item_a" in self.context and found and not missing:
                 objects.append(self.context["item_a"])
             if "whom" in self.context and focus.kind in ("resolve", "celebrate"):
                 objects.append(self.context["whom"])

@@ -16,6 +16,7 @@ from storyillus.domain import Character
 from storyillus.illustration import _offline_hero as hero
 from storyillus.illustration import _offline_props as props
 from storyillus.illustration._offline_paint import Pen, style_for
+from storyillus.illustration._offline_props import find_props
 from storyillus.illustration.base import SceneRequest
 from storyillus.illustration.offline import OfflineIllustrator
 from storyillus.poses import RIDE, load_poses, poses
@@ -300,3 +301,23 @@ def test_a_broken_pose_fails_with_its_file_and_line(tmp_path: Path) -> None:
     )
     with pytest.raises(VocabularyError, match=r"line 5: pose 'fly': the figure has no such pose"):
         load_poses(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "drawn"),
+    [
+        ("Still no crown! Not yet, but soon!", []),
+        ("But the crown was missing! Mia had to find the king's lost crown.", []),
+        ("But the elephant's mother was not there.", []),
+        ("Where could the elephant's mother be? Sara held the elephant close.", ["elephant"]),
+        ("Mia searches for the crown by the moat.", []),
+        ("Ben rode his bike without training wheels.", ["bicycle"]),
+        ("Look! There was the crown! Mia had found the crown at last.", ["crown"]),
+        ("There was the missing star!", ["star"]),
+    ],
+)
+def test_a_thing_the_text_says_is_not_there_is_not_drawn(text: str, drawn: list[str]) -> None:
+    """A picture shows what its page has in sight: never the crown the page is still looking
+    for, nor the mother who "was not there"."""
+    assert [thing.name for thing in things().present(text)] == drawn
+    assert find_props(text, "") == drawn
