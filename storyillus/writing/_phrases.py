@@ -53,7 +53,7 @@ STORY_KEYS = _names(
     aim aim_done item the_item item_a whom the_whom try_at pal helper
     whither the_whither skill the_shape shape_was shape_truth guide_a the_guide the_gear
     gear_took gear_did item_was grown grown_a the_grown grown_reach mentor trick fear_task
-    fear_truth
+    fear_truth at_place
     """
 )
 # Keys a bank's beat adds to the context for its own lines only (offline._BookWriter._pick).
@@ -293,6 +293,7 @@ def _story_bank(name: str = "") -> Check:
 BANK_NAMES = (
     "open",
     "open_bedtime",
+    "open_at",
     "open_dream",
     "open_extras",
     "world",
@@ -312,6 +313,7 @@ BANK_NAMES = (
     "setback",
     "celebrate",
     "home",
+    "home_back",
     "message_day",
     "message",
 )
@@ -319,7 +321,7 @@ BANK_NAMES = (
 # (storyillus/data/places.toml) names both how it is drawn and how it is written about.
 FAMILIES = tuple(PAINTERS)
 _LISTS = ("homes", "sights", "landmarks", "creatures", "things", "hides", "dests")
-_SCENE_EXTRAS = ("open", "use_group", "home_note", "home_hug")
+_SCENE_EXTRAS = ("open", "open_bedtime", "use_group", "home_note", "home_hug")
 # The beats a goal of goals.toml writes itself; the others come from its common table.
 GOAL_BEATS = ("problem", "effort", "turn", "resolve", "celebrate")
 
@@ -459,6 +461,7 @@ _FILES: dict[str, Check] = {
         {
             "actions": _each(_list(_text(_STORY)), BEATS | set(_SCENE_EXTRAS), _SCENE_EXTRAS),
             "moods": _each(_WORD, BEATS),
+            "home_rooms": _list(_WORD),
             "where": _each(_list(_WORD)),
             "time_indoors": _each(_WORD, TIMES, TIMES),
         }
@@ -587,6 +590,7 @@ def load(folder: Path | str = DATA_DIR) -> dict[str, Any]:
     _check_nearby(goals["nearby"], goals_at / "nearby")
     scenes_at = files["scenes.toml"][1]
     _check_where(scenes["where"], scenes_at / "where")
+    _check_places(scenes["home_rooms"], scenes_at / "home_rooms")
 
     setting_data = places["setting"]
     setting_places = _owners(setting_data, "place_words", places_at / "setting")
@@ -672,6 +676,7 @@ def load(folder: Path | str = DATA_DIR) -> dict[str, Any]:
         "SCENE_ACTIONS": scenes["actions"],
         "MOODS": scenes["moods"],
         "SCENE_WHERE": scenes["where"],
+        "HOME_ROOMS": frozenset(scenes["home_rooms"]),
         "TIME_INDOORS": scenes["time_indoors"],
         "SUGGEST_GENERIC": suggestions["generic"],
         "SUGGEST_YOUNG": suggestions["young"],
@@ -698,6 +703,15 @@ def _check_nearby(nearby: dict[str, list[str]], at: _At) -> None:
         for index, phrase in enumerate(phrases):
             if not vocabulary.mentions(phrase):
                 (at / name / index).fail(f"{phrase!r} names no place of places.toml", phrase)
+
+
+def _check_places(names: list[str], at: _At) -> None:
+    """Every entry is a place of places.toml."""
+    from storyillus.places import places  # here: places is not needed to read the rest
+
+    for index, name in enumerate(names):
+        if name not in places().names:
+            (at / index).fail(f"{name!r} is not a place of places.toml", f'"{name}"')
 
 
 def _check_where(where: dict[str, list[str]], at: _At) -> None:
@@ -750,6 +764,7 @@ TIME_WHEN: dict[str, list[str]] = _DATA["TIME_WHEN"]
 TIME_SCENE: dict[str, str] = _DATA["TIME_SCENE"]
 TIME_INDOORS: dict[str, str] = _DATA["TIME_INDOORS"]
 SCENE_WHERE: dict[str, list[str]] = _DATA["SCENE_WHERE"]
+HOME_ROOMS: frozenset[str] = _DATA["HOME_ROOMS"]
 TRAITS: dict[str, dict[str, list[str]]] = _DATA["TRAITS"]
 TRAIT_ALIASES: dict[str, str] = _DATA["TRAIT_ALIASES"]
 TRAIT_GENERIC_SHORT: list[str] = _DATA["TRAIT_GENERIC_SHORT"]
@@ -764,6 +779,7 @@ THEMES_TOGETHER: Bank = _DATA["THEMES_TOGETHER"]
 THEME_GENERIC: Bank = _DATA["THEME_GENERIC"]
 OPEN: Bank = _DATA["OPEN"]
 OPEN_BEDTIME: Bank = _DATA["OPEN_BEDTIME"]
+OPEN_AT: Bank = _DATA["OPEN_AT"]
 OPEN_DREAM: Bank = _DATA["OPEN_DREAM"]
 OPEN_EXTRAS: Bank = _DATA["OPEN_EXTRAS"]
 WORLD: Bank = _DATA["WORLD"]
@@ -785,6 +801,7 @@ THEME_MOMENT: Bank = _DATA["THEME_MOMENT"]
 SETBACK: Bank = _DATA["SETBACK"]
 CELEBRATE: Bank = _DATA["CELEBRATE"]
 HOME: Bank = _DATA["HOME"]
+HOME_BACK: Bank = _DATA["HOME_BACK"]
 MESSAGE_DAY: Bank = _DATA["MESSAGE_DAY"]
 MESSAGE: Bank = _DATA["MESSAGE"]
 ARCS: dict[str, dict[str, Any]] = _DATA["ARCS"]

@@ -18,7 +18,7 @@ import json
 import random
 import re
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -787,6 +787,10 @@ class _BookWriter:
         self.arrived = True
         self.bedtime_open = False
         """Whether the book opens in the bedroom at night (``write`` decides)."""
+        self.pages: list[_Page] = []
+        """The book's pages, rendered in order (``write``)."""
+        self.current: _Page | None = None
+        """The page being rendered (``_render_page``)."""
 
     # -- context ----------------------------------------------------------------------
 
@@ -1142,6 +1146,8 @@ class _BookWriter:
         if self.bedtime_open:
             for key in ("special_place", "special_place_cap"):
                 self.context.pop(key, None)  # "favorite place ... was the house"
+        self.pages = pages
+        self._set("at_place", self._at_place(self.place))
         first_when = self.rng.choice(P.TIME_WHEN.get(times[0], P.TIME_WHEN["morning"]))
         self._set("when", first_when)
         self._set("when_lower", _lower_first(first_when))
@@ -1232,6 +1238,7 @@ class _BookWriter:
         return ()
 
     def _render_page(self, page: _Page, last: bool) -> None:
+        self.current = page
         budget = _PAGE_SENTENCES[self.level]
         for beat, allowance in zip(page.beats, self._allowances(page.beats, budget), strict=True):
             units = self._render_beat(beat, allowance)
@@ -1289,12 +1296,14 @@ class _BookWriter:
         extra: dict[str, str] | None = None,
         strict: bool = False,
         once: bool = False,
+        fits: Callable[[list[str]], bool] | None = None,
     ) -> list[str]:
         """Fill the next unused phrasing that fits; repeats are never written twice.
 
         With ``strict`` nothing is written unless a phrasing fits; otherwise the best
         phrasing is cut short, keeping at least its first line. With ``once`` a phrasing
-        is used at most once per book, even with different words filled in.
+        is used at most once per book, even with different words filled in. With ``fits``
+        only phrasings whose filled lines it accepts are written.
         """
         if allowance <= 0 and strict:
             return []
@@ -1312,7 +1321,7 @@ class _BookWriter:
             if once and (key, index) in self.spent:
                 continue
             units = self._fill_phrasing(phrasings[index], context)
-            if units:
+            if units and (fits is None or fits(units)):
                 candidates.append((index, units))
         if not candidates:
             return []
@@ -1363,6 +1372,12 @@ class _BookWriter:
             return units + self._progress(allowance - _size(units))
         if kind in _SIMPLE_BANKS or kind == "effort":
             bank = self.arc_data["effort"] if kind == "effort" else _SIMPLE_BANKS[kind]
+            if kind == "home" and self._came_back():
+                # "Back home" only after a page away from home: the story left it.
+                kind, bank = (
+                    "home_back",
+                    {level: [*bank.get(level, []), *P.HOME_BACK.get(level, [])] for level in bank},
+                )
             if kind == "setback":
                 self._set("obstacle", self._next(self.obstacles))
             extra = {"theme": beat.item} if kind == "theme" else {}
@@ -1433,12 +1448,62 @@ class _BookWriter:
         if self.dream and allowance == 1:
             dream = {"dream": _join(self.dream)}
             return self._pick("open_dream", _bank(P.OPEN_DREAM, level), 1, dream)
+        room = allowance - 1 if self.dream else allowance
+        # The first page's words are about where its picture is: the home lines when they
+        # name that place, else the hero is there (a swimming pool is no one's home).
+        units = self._pick("open", _bank(opening, level), room, fits=self._about_first_place)
+        if not units:
+            at = _bank(P.OPEN_AT, level)
+            # Its own draw: the book's later pages stay what the seed gave them before.
+            order = random.Random(f"{self.seed}:open_at").sample(range(len(at)), len(at))
+            self.decks["open_at"] = order
+            state = self.rng.getstate()
+            units = self._pick("open_at", at, room)
+            self.rng.setstate(state)
         if self.dream:
-            units = self._pick("open", _bank(opening, level), allowance - 1)
             units.append(self._dream_line(_join(self.dream)))
-        else:
-            units = self._pick("open", _bank(opening, level), allowance)
         return units + self._extras(allowance - _size(units))
+
+    def _at_place(self, place: Place) -> str:
+        """Where the hero is at ``place``, as a phrase: in the idea's own words when they
+        name it ("at the new school"), else the place's (scenes.toml [where])."""
+        own = self.context.get("place", "")
+        if self.place_phrase and place in places().mentions(own) and place.name not in own:
+            return f"at {own}"
+        phrases = P.SCENE_WHERE.get(place.name)
+        if phrases and not place.is_custom:
+            return phrases[0]
+        label = place.label
+        return f"at {label}" if label.lower().startswith("the ") else f"at the {label}"
+
+    def _first_place_only(self, units: Sequence[str]) -> bool:
+        """Whether the lines name no place but the first page's and the hero's home."""
+        if self.place.is_custom:
+            return True
+        allowed = {self.place.name} | {p.name for p in places().mentions(" ".join(_HOME_WORDS))}
+        return _places_in(units) <= allowed
+
+    def _names_first_place_only(self, units: Sequence[str]) -> bool:
+        """Whether the lines name no place but the first page's (not even the home)."""
+        return self.place.is_custom or _places_in(units) <= {self.place.name}
+
+    def _about_first_place(self, units: Sequence[str]) -> bool:
+        """Whether an opening names the first page's place and no other but the home."""
+        if self.place.is_custom:
+            return True
+        named = _places_in(units)
+        return self.place.name in named and self._first_place_only(units)
+
+    def _came_back(self) -> bool:
+        """Whether the page before the current one (``_render_page``) was away from home."""
+        index = next((n for n, p in enumerate(self.pages) if p is self.current), 0)
+        if index == 0:
+            return False
+        before = self.pages[index - 1]
+        focus = self._focus(before.beats)
+        at_home = focus.kind == "home" or (focus.kind == "message" and not self.message_before_home)
+        place = BEDROOM if at_home else self._page_place(before)
+        return place not in P.HOME_ROOMS
 
     def _friends_named(self, units: Sequence[str] = ()) -> bool:
         """Whether the companions have been introduced, so later lines may just name them."""
@@ -1450,8 +1515,14 @@ class _BookWriter:
         for phrasing in _bank(P.OPEN_EXTRAS, self.level):
             if _size(units) >= room:
                 break
+            # Only what is at the first page's place ("favorite place ... was the
+            # house" opens no book at the swimming pool).
             units += self._pick(
-                f"extra:{phrasing[0]}", [phrasing], room - _size(units), strict=True
+                f"extra:{phrasing[0]}",
+                [phrasing],
+                room - _size(units),
+                strict=True,
+                fits=self._names_first_place_only,
             )
         return units
 
@@ -1751,6 +1822,8 @@ class _BookWriter:
             templates = P.SCENE_ACTIONS["home_note"]
         elif kind in ("message", "home") and with_message:
             templates = P.SCENE_ACTIONS["home_hug"]
+        elif kind == "open" and self.bedtime_open:
+            templates = P.SCENE_ACTIONS["open_bedtime"]  # "snuggled into bed": in bed
         else:
             templates = P.SCENE_ACTIONS.get(kind, P.SCENE_ACTIONS["open"])
         context.setdefault("obstacle", self.data["obstacles"][0])
@@ -1843,6 +1916,12 @@ class _Stage:
         if any(place.name != self.place for place in named_places(phrase)):
             return False
         return named_times(phrase) <= named_times(self.light)
+
+
+def _places_in(units: Sequence[str]) -> set[str]:
+    """The names of every place the lines' words name, a thing's words too ("the house"):
+    a reader hears "house" as somewhere else, whether or not it is drawn."""
+    return {place.name for place in places().mentions(" ".join(units))}
 
 
 def _shared(line: str, said: set[str]) -> int:

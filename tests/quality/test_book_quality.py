@@ -13,6 +13,7 @@ mark is removed. Never loosen a bar to pass; remove the mark when the work lands
 from __future__ import annotations
 
 import itertools
+import random
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -27,7 +28,9 @@ from storyillus.document import book_document, book_schema
 from storyillus.domain import Book, Companion
 from storyillus.illustration.offline import TIME_WORDS
 from storyillus.places import places
+from storyillus.poses import poses
 from storyillus.things import things
+from storyillus.writing._phrases import HOME_ROOMS
 from tests.conftest import make_settings
 from tests.quality.measure import (
     COLOUR_TOLERANCE,
@@ -621,6 +624,42 @@ def check_cast(idea: Idea, made: Made, book_of: Callable[[Idea], Made]) -> None:
     assert not wrong, "cast and pages disagree:\n" + "\n".join(map(str, wrong))
 
 
+# The hero's home words ("a little house", "home") may open any book: the hero lives there.
+_HOME_PLACES_SAID = frozenset(p.name for p in places().mentions("home house"))
+
+
+def check_opening(idea: Idea, made: Made, book_of: Callable[[Idea], Made]) -> None:
+    """Page 1's words are about page 1's place: they name it, and no other place of the
+    vocabulary but the hero's home ("arrived at the swimming pool", not "the kitchen
+    smelled of pancakes" above a picture of the pool)."""
+    first = made.book.pages[0]
+    named = {p.name for p in places().mentions(first.text)}
+    assert first.place in named, f"page 1 never names its place {first.place!r}: {first.text!r}"
+    other = named - {first.place} - _HOME_PLACES_SAID
+    assert not other, f"page 1 at {first.place!r} names {sorted(other)}: {first.text!r}"
+
+
+def check_back_home(idea: Idea, made: Made, book_of: Callable[[Idea], Made]) -> None:
+    """ "Back home" only on a page after one away from home (a story that never left its
+    bedroom does not come back to it)."""
+    pages = made.book.pages
+    wrong = [
+        (page.number, pages[n - 1].place, page.text)
+        for n, page in enumerate(pages)
+        if "back home" in page.text.lower() and (n == 0 or pages[n - 1].place in HOME_ROOMS)
+    ]
+    assert not wrong, f"back home from home: {wrong}"
+
+
+def check_in_bed(idea: Idea, made: Made, book_of: Callable[[Idea], Made]) -> None:
+    """A page whose text has the hero going to or lying in bed at its start (a bedtime
+    opening) shows the hero in bed, not standing and waving."""
+    for page in made.book.pages[:1]:
+        if re.search(r"\b(tucked up in bed|snuggled|in bed)\b", page.text, re.IGNORECASE):
+            pose = poses().pose_for(page.scene, page.text, random.Random(0), page.place)
+            assert pose == "sleep", f"page 1 says in bed but shows {pose!r}: {page.scene!r}"
+
+
 CHECKS: dict[str, Callable[[Idea, Made, Callable[[Idea], Made]], None]] = {
     "things": check_things,
     "goal": check_goal,
@@ -634,6 +673,9 @@ CHECKS: dict[str, Callable[[Idea, Made, Callable[[Idea], Made]], None]] = {
     "repeats": check_repeats,
     "scene": check_scene,
     "cast": check_cast,
+    "opening": check_opening,
+    "back_home": check_back_home,
+    "in_bed": check_in_bed,
 }
 
 # (idea, check) pairs today's code fails, with why: each a strict xfail, so a check that
