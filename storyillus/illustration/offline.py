@@ -68,6 +68,8 @@ NIGHT_VEIL_STRENGTH = 0.85
 OWN_TIME_SOFTENING = 0.8
 """How much of the time of day's tint is lifted at the place's own time (0: none, 1: all)."""
 PETS = {"dog": "dog", "cat": "cat", "rabbit": "rabbit"}
+SLEEPER_BED = "bed"
+"""The landmark a sleeping hero's own bed stands in for."""
 HELD_MAX = 0.4
 """The largest thing (against the hero's height) a hero carries in one hand."""
 """Cast kinds (``storyillus.casting``) drawn as animals, by the prop that draws each."""
@@ -231,7 +233,7 @@ def render(request: SceneRequest) -> bytes:
     stage.skip_moon = "moon" in prop_names
     stage.palette = {name: hexc(colour) for name, colour in place.palette.items()}
     stage.own_time = own_time
-    paint_place(stage, setting, place.landmarks)
+    paint_place(stage, setting, landmarks_for(place, pose))
 
     figures: list[Box] = [_figure_box(pose, hero_x, feet_y, hero_h)]
     """Where the hero and the companions are; props keep away from them."""
@@ -303,6 +305,14 @@ def _light(setting: str, indoor: bool, time: str, own_time: bool) -> Color:
     elif indoor:
         tint = {"night": (176, 164, 196), "sunset": (250, 222, 204)}.get(time, scenes.WHITE)
     return mix(tint, scenes.WHITE, OWN_TIME_SOFTENING) if own_time else tint
+
+
+def landmarks_for(place: Place, pose: str) -> tuple[str, ...]:
+    """The place's landmarks to paint: a sleeper is drawn in a bed of their own, so the
+    room's bed would be a second one beside it."""
+    if pose != "sleep":
+        return place.landmarks
+    return tuple(name for name in place.landmarks if name != SLEEPER_BED)
 
 
 def _chosen_props(request: SceneRequest, place: Place, time: str) -> list[str]:

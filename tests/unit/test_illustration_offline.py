@@ -400,3 +400,14 @@ def test_a_reference_is_decoded_once_for_a_whole_book(
         illustrator.illustrate(request(reference=path, size=(256, 256)))
     assert len(calls) == 3
     assert len(cache) == 2
+
+
+def test_a_sleeper_in_a_bedroom_is_in_the_one_bed() -> None:
+    """The sleeping hero is drawn in a bed of their own: the room's bed is left out, so a
+    bedtime page shows one bed, not two side by side."""
+    from storyillus.illustration.offline import landmarks_for
+
+    bedroom = places().get("bedroom")
+    assert "bed" in bedroom.landmarks
+    assert "bed" not in landmarks_for(bedroom, "sleep")
+    assert landmarks_for(bedroom, "wave") == bedroom.landmarks
