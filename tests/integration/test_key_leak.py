@@ -26,8 +26,8 @@ from tests.fake_openai import FakeOpenAI, Recorded
 ROOT = Path(__file__).resolve().parents[2]
 
 # Real-looking keys for the real services; the capturing server must never see them.
-OPENAI_KEY = "sk-proj-REALKEYFORAPIOPENAICOM0123456789abcdef"
-AZURE_KEY = "0123456789abcdefREALAZUREKEYFORSTORYBOOKS"
+OPENAI_KEY = "fake-key-typed-for-api-openai-com-0123456789"
+AZURE_KEY = "fake-azure-key-typed-for-the-azure-endpoint"
 AZURE_ENDPOINT = "https://storybooks.openai.azure.com"
 
 
@@ -191,7 +191,7 @@ def test_a_key_typed_after_the_move_goes_to_the_new_server(
     # Moving back to api.openai.com does not bring the old key back: it was cleared.
     _url_on_page(made, "https://api.openai.com/v1")
     assert made.engine.settings.openai_api_key is None
-    assert "sk-proj" not in (made.home / "data" / "settings.json").read_text()
+    assert OPENAI_KEY not in (made.home / "data" / "settings.json").read_text()
 
 
 # -- Azure: the key for storybooks.openai.azure.com, the endpoint moved -------------------

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from storyillus.ui import close_engine, engine
 
 ROOT = Path(__file__).resolve().parents[2]
-KEY = "sk-proj-ui-test-key-abcdefghijklmnop"
+KEY = "fake-ui-test-key-abcdefghijklmnop"
 LOCAL = "http://127.0.0.1:8099/v1"
 
 

@@ -12,8 +12,8 @@ import pytest
 from storyillus.config import Settings, keys_cleared_by, load_settings, save_settings
 from tests.conftest import make_settings
 
-KEY = "sk-proj-unit-test-key-0123456789"
-NEW_KEY = "sk-local-server-key-9876543210"
+KEY = "fake-unit-test-key-0123456789"
+NEW_KEY = "fake-local-server-key-9876543210"
 OPENAI = "https://api.openai.com/v1"
 LOCAL = "http://127.0.0.1:8099/v1"
 
