@@ -76,7 +76,7 @@ from storyillus.single_pictures import (
     with_description,
 )
 from storyillus.storage.files import ImageFiles
-from storyillus.storage.references import MB, ReferencePictures
+from storyillus.storage.references import MB, NOT_AN_UPLOAD, ReferencePictures
 from storyillus.storage.retention import Retention
 from storyillus.storage.signing import UrlSigner
 from storyillus.store import JobChanges, Store, StoredResults
@@ -493,7 +493,7 @@ class Engine:
         (for another user's picture too: to them it does not exist)."""
         path = self._pictures.from_url(url)
         if not self._owns_upload(path.name):
-            self._pictures.from_url("")  # the same message as for a picture that is not there
+            raise InvalidInput(NOT_AN_UPLOAD)  # as for a picture that is not there
         return path
 
     def uploaded_file(self, name: str) -> Path | None:

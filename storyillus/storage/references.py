@@ -162,6 +162,13 @@ def portrait(path: Path, side: int) -> Image.Image:
 # ------------------------------------------------------------------------- the folder
 
 
+NOT_AN_UPLOAD = (
+    "character.imageUrl must be the path of a picture uploaded through /api/upload "
+    "(like /uploads/character-image-….png)."
+)
+"""Said of an address that names no stored picture, or someone else's."""
+
+
 class ReferencePictures:
     """The reference pictures of one home (``uploads/``) and one cache of what they load to.
 
@@ -230,10 +237,7 @@ class ReferencePictures:
         name = url[len(URL_PREFIX) :] if isinstance(url, str) and url.startswith(URL_PREFIX) else ""
         path = self.path_for(name)
         if path is None:
-            raise InvalidInput(
-                "character.imageUrl must be the path of a picture uploaded through /api/upload "
-                "(like /uploads/character-image-….png)."
-            )
+            raise InvalidInput(NOT_AN_UPLOAD)
         return path
 
     @staticmethod

@@ -20,6 +20,8 @@ from storyillus.store._database import Database
 
 TOKEN_PREFIX = "si_"
 """Marks our tokens, so a leaked one is easy to recognise (and to scan for)."""
+_USED_EVERY = 60.0
+"""Seconds between two notes of a token's last use."""
 _SHOWN = 10
 """Characters of a token kept in clear to tell tokens apart in lists."""
 
@@ -144,18 +146,28 @@ class Accounts:
         return [TokenInfo(row[0], row[1], row[2]) for row in rows]
 
     def user_for_token(self, token: str) -> Account | None:
-        """The account a token belongs to (noting when it was last used), or None."""
+        """The account a token belongs to (noting when it was last used), or None.
+
+        Every API call asks this: it reads, and writes "last used" at most once a minute
+        per token, so a busy client does not take the store's write lock on every call.
+        """
         digest = _hash(token)
-        with self._database.write() as db:
-            row = db.execute(
-                "SELECT u.* FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ?",
+        row = (
+            self._database.connection()
+            .execute(
+                "SELECT u.*, t.last_used_at AS token_used FROM tokens t"
+                " JOIN users u ON u.id = t.user_id WHERE t.hash = ?",
                 (digest,),
-            ).fetchone()
-            if row is not None:
-                db.execute(
-                    "UPDATE tokens SET last_used_at = ? WHERE hash = ?", (time.time(), digest)
-                )
-        return _account(row) if row is not None else None
+            )
+            .fetchone()
+        )
+        if row is None:
+            return None
+        now = time.time()
+        if row["token_used"] is None or now - row["token_used"] >= _USED_EVERY:
+            with self._database.write() as db:
+                db.execute("UPDATE tokens SET last_used_at = ? WHERE hash = ?", (now, digest))
+        return _account(row)
 
     def revoke(self, token: str, user_id: str | None = None) -> bool:
         """Revoke a token, given whole or by the prefix its list shows (of ``user_id``'s
