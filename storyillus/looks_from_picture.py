@@ -254,21 +254,31 @@ def measure_file(path: Path) -> Measured:
 # ---------------------------------------------------------------------------- photos
 
 
+_CLAHE = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8))
+
+
 def _face(rgb: np.ndarray) -> tuple[int, int, int, int] | None:
     """The face the detector is surest of (x, y, w, h), or None.
 
     The surest, not the largest: a poster or a toy behind the child may be taken for a
     bigger face, with far less confidence.
     """
-    gray = cv2.equalizeHist(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY))
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     smallest = max(24, round(min(gray.shape) * MIN_FACE_SHARE))
-    faces, _, weights = _cascade(FACE_CASCADE).detectMultiScale3(
-        gray, 1.1, 5, minSize=(smallest, smallest), outputRejectLevels=True
-    )
-    if len(faces) == 0:
-        return None
-    x, y, w, h = faces[int(np.argmax(np.ravel(weights)))]
-    return int(x), int(y), int(w), int(h)
+    # A whole-picture histogram stretch can flatten a dark-skinned face against a bright
+    # background; a local one (CLAHE) or none at all keeps its features: try them in turn.
+    for contrasted in (
+        cv2.equalizeHist(gray),
+        _CLAHE.apply(gray),
+        gray,
+    ):
+        faces, _, weights = _cascade(FACE_CASCADE).detectMultiScale3(
+            contrasted, 1.1, 5, minSize=(smallest, smallest), outputRejectLevels=True
+        )
+        if len(faces):
+            x, y, w, h = faces[int(np.argmax(np.ravel(weights)))]
+            return int(x), int(y), int(w), int(h)
+    return None
 
 
 def _region(rgb: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarray:

@@ -241,3 +241,15 @@ def test_a_face_without_eyes_says_nothing_of_eyes_or_glasses() -> None:
     pen.ellipse((166, 120, 346, 350), fill=(244, 208, 182))
     seen = _read(blank)
     assert (seen.eyes, seen.glasses) == (None, None)
+
+
+def test_a_small_photo_of_a_dark_skinned_child_is_read_as_a_photo() -> None:
+    """A 512 px photo of a child with deep brown skin and black hair: the whole-picture
+    contrast stretch hid the face from the detector, the picture was taken for a drawing
+    and the hero came out blond. Read with local contrast, the face is found."""
+    photo = photos.astronaut_with(hair="#1a1a1a", skin="#6b4423")
+    assert photo.shape[:2] == (512, 512)
+    measured = measure(Image.fromarray(photo))
+    assert measured.source == "photo"
+    assert measured.hair is not None and max(measured.hair) < 60
+    assert measured.skin is not None and max(measured.skin) < 140
