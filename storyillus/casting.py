@@ -61,6 +61,8 @@ class LookWords:
     family: frozenset[str]
     """Relations that share the hero's skin tone."""
     no_dress: frozenset[str]
+    grown_up_titles: frozenset[str]
+    """Who is called by one of these ("Mrs Patel") is a grown-up, whatever their role."""
     """Relations never dressed in a dress."""
     alike: frozenset[str] = frozenset()
     """Relations that look like the hero (hair, skin, eyes) in other clothes: twins."""
@@ -110,6 +112,7 @@ def load_look_words(path: Path = LOOKS_FILE) -> LookWords:
         kinds=kinds,
         family=frozenset(data.get("family", ())),
         no_dress=frozenset(data.get("no_dress", ())),
+        grown_up_titles=frozenset(t.casefold() for t in data.get("grown_up_titles", ())),
         alike=frozenset(data.get("alike", ())),
     )
 
@@ -249,9 +252,12 @@ def cast_for(
     return tuple(members)
 
 
-def _member_look(companion: Companion, rng: random.Random, hero: Look) -> Look:
-    """A companion's look from ``rng``: a twin like the hero, family in the hero's skin."""
-    kind = kind_of(companion)
+def _member_look(
+    companion: Companion, rng: random.Random, hero: Look, kind: str | None = None
+) -> Look:
+    """A companion's look from ``rng`` (as a ``kind``, by default the one their role gives):
+    a twin like the hero, family in the hero's skin."""
+    kind = kind or kind_of(companion)
     if kind in ANIMALS:
         look = _animal_look(rng)
     else:
@@ -290,11 +296,14 @@ def with_newcomers(
     hero = cast[0].look
     for name, role in people:
         kind = known_kind(role)
+        titled = name.split()[0].rstrip(".").casefold() in look_words().grown_up_titles
+        if kind == "child" and titled:
+            kind = "adult"  # a neighbour's child is a child; Mrs Patel is not
         taken = {m.name.casefold() for m in members} | {m.role.casefold() for m in members}
         if kind is None or name.casefold() in taken or role.casefold() in taken:
             continue
         newcomer = Companion(name, role)
-        look = _member_look(newcomer, _rng("newcomer", seed, len(members), role), hero)
+        look = _member_look(newcomer, _rng("newcomer", seed, len(members), role), hero, kind)
         members.append(
             CastMember(
                 name=name,

@@ -157,3 +157,15 @@ def test_an_unnamed_animal_stays_a_thing_of_the_picture_a_named_one_is_cast() ->
     max_ = write("Lucja", "Lucja finds a lost ball in the park with the help of her dog Max")
     dog = [m for m in max_.cast if m.name == "Max"]
     assert dog and dog[0].kind == "dog", [(m.name, m.role) for m in max_.cast]
+
+
+def test_someone_called_by_a_title_is_drawn_as_a_grown_up() -> None:
+    """Mrs Patel the neighbour is a grown-up; a neighbour without a title may be a child."""
+    from storyillus.casting import cast_for, with_newcomers
+    from storyillus.domain import Character
+
+    hero = cast_for(Character.create("Leo", 6), 3)
+    titled = with_newcomers(hero, 3, [("Mrs Patel", "neighbour")], 6)[-1]
+    untitled = with_newcomers(hero, 3, [("Sam", "neighbour")], 6)[-1]
+    assert (titled.name, titled.kind) == ("Mrs Patel", "adult")
+    assert (untitled.name, untitled.kind) == ("Sam", "child")
